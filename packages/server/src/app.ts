@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './modules/audit/audit.routes';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { rolesRoutes } from './modules/roles/roles.routes';
+import { loadAdminUnits } from './modules/units/units.data';
+import { unitsRoutes } from './modules/units/units.routes';
+import { usersRoutes } from './modules/users/users.routes';
+import { ensureSystemRoles, seedDemoUsers } from './modules/users/users.seed';
+import { SessionStore } from './platform/auth/sessions';
+import { type Config, loadConfig } from './platform/config';
+import type { AppContext } from './platform/context';
+import { resolveSecretKey, SecretBox } from './platform/crypto';
+import { type Database, openDatabase } from './platform/db/database';
+import { migrate } from './platform/db/migrator';
+import { buildOpenApi } from './platform/http/openapi';
+import type { RouteDef } from './platform/http/route';
+import { createHttpServer, registerRoutes } from './platform/http/server';
+
+const VERSION = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../package.json'), 'utf8'))
+  .version as string;
+
+/** Every module's routes; a new module adds its function here. */
+export function allRoutes(ctx: AppContext): RouteDef[] {
+  return [
+    ...healthRoutes(ctx),
+    ...authRoutes(ctx),
+    ...unitsRoutes(ctx),
+    ...usersRoutes(ctx),
+    ...rolesRoutes(ctx),
+    ...auditRoutes(ctx),
+  ];
+}
+
+/**
+ * Brings the database up to date: schema migrations, reference data (administrative units),
+ * system roles, and in demo mode the demo users. Safe to run on every start.
+ */
+export async function prepareDatabase(database: Database, opts: { demo: boolean }) {
+  const migrations = await migrate(database);
+  const units = await loadAdminUnits(database);
+  const roles = await ensureSystemRoles(database);
+  const demoUsers = opts.demo ? await seedDemoUsers(database) : [];
+  return { migrations, units, roles, demoUsers };
+}
+
+export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<void> };
+
+/** Creates the context and HTTP server over an open, prepared database. */
+export async function buildApp(
+  database: Database,
+  config: Config = loadConfig(),
+  opts: { logger?: boolean } = {},
+): Promise<App> {
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    secrets: new SecretBox(resolveSecretKey(config)),
+    sessions: new SessionStore(database.db, config),
+  };
+  const routes = allRoutes(ctx);
+  const document = buildOpenApi(routes, { version: VERSION });
+  const server = await createHttpServer(ctx, opts);
+  await server.register(swagger, { mode: 'static', specification: { document: document as never } });
+  await server.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: true },
+  });
+  server.get('/api/openapi.json', { schema: { hide: true } }, async () => document);
+  registerRoutes(server, ctx, routes);
+  await server.ready();
+  return { server, ctx, close: () => server.close() };
+}
+
+/** Opens the configured database, prepares it and builds the app: what `npm start` runs. */
+export async function startApp(config: Config = loadConfig()) {
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+  });
+  const prepared = await prepareDatabase(database, { demo: config.demoMode });
+  const app = await buildApp(database, config);
+  return {
+    ...app,
+    prepared,
+    close: async () => {
+      await app.server.close();
+      await database.close();
+    },
+  };
+}

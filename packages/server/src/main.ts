@@ -1,0 +1,33 @@
+import { startApp } from './app';
+import { loadConfig } from './platform/config';
+
+const config = loadConfig();
+const started = Date.now();
+const app = await startApp(config);
+const log = app.server.log;
+log.info(
+  {
+    database: app.ctx.database.kind,
+    migrations: app.prepared.migrations.applied,
+    unitsLoaded: app.prepared.units.loaded,
+    demoUsersCreated: app.prepared.demoUsers.length,
+    demoMode: config.demoMode,
+    ms: Date.now() - started,
+  },
+  'database ready',
+);
+if (config.demoMode) log.warn('DEMO MODE: demo users share a published password; never use in production');
+await app.server.listen({ port: config.port, host: config.host });
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import type { SessionStore } from './auth/sessions';
+import type { Config } from './config';
+import type { SecretBox } from './crypto';
+import type { Database } from './db/database';
+import type { DB } from './db/schema';
+
+/** What every module receives: configuration, the database and the shared platform services. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  db: Kysely<DB>;
+  secrets: SecretBox;
+  sessions: SessionStore;
+};

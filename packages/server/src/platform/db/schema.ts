@@ -1,0 +1,155 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely table types; keep in step with the SQL migrations (a test compares them). */
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateText = ColumnType<string, string, string>;
+
+export interface AdminUnitTable {
+  id: Generated<number>;
+  code: string;
+  level: 'country' | 'province' | 'district' | 'commune';
+  type: string;
+  type_name: string;
+  name: string;
+  full_name: string;
+  parent_id: number | null;
+  valid_from: DateText | null;
+  valid_to: DateText | null;
+  path: string;
+  province_code: string | null;
+  search_name: ColumnType<string, never, never>;
+}
+
+export interface AdminUnitMappingTable {
+  old_unit_id: number;
+  new_unit_id: number;
+  relation: 'full' | 'partial' | 'unchanged' | 'renamed';
+  area: 'all' | 'part' | 'none';
+  population: 'all' | 'part' | 'none';
+  old_split_into: number;
+  note: string | null;
+}
+
+export interface ReferenceDatasetTable {
+  name: string;
+  checksum: string;
+  row_count: number;
+  loaded_at: Timestamp;
+}
+
+export interface RoleTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  permissions: string[];
+  is_system: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AppUserTable {
+  id: Generated<string>;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  unit_id: number;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  password_changed_at: Timestamp;
+  is_active: Generated<boolean>;
+  failed_login_count: Generated<number>;
+  locked_until: Date | null;
+  mfa_secret_enc: string | null;
+  mfa_enabled: Generated<boolean>;
+  last_login_at: Date | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role_code: string;
+}
+
+export interface MfaRecoveryCodeTable {
+  id: Generated<number>;
+  user_id: string;
+  code_hash: string;
+  used_at: Date | null;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  stage: 'active' | 'mfa' | 'mfa_enrol';
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+  mfa_attempts: Generated<number>;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  unit_id: number | null;
+  diff: unknown;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface ReadLogTable {
+  id: Generated<string>;
+  occurred_at: Timestamp;
+  user_id: string;
+  entity_type: string;
+  entity_id: string;
+  reason: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: string;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status: number;
+  body: unknown;
+  created_at: Timestamp;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Timestamp;
+  duration_ms: number;
+}
+
+export interface DB {
+  admin_unit: AdminUnitTable;
+  admin_unit_mapping: AdminUnitMappingTable;
+  reference_dataset: ReferenceDatasetTable;
+  role: RoleTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  mfa_recovery_code: MfaRecoveryCodeTable;
+  user_session: UserSessionTable;
+  audit_log: AuditLogTable;
+  read_log: ReadLogTable;
+  idempotency_key: IdempotencyKeyTable;
+  schema_migration: SchemaMigrationTable;
+}

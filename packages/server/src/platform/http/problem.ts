@@ -1,0 +1,83 @@
+import { validationMessages } from '@tuoitho/domain';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { fieldMessages, format, type Lang, type ProblemCode, problemMessages } from '../i18n/messages';
+import { AppError } from './errors';
+
+type FieldProblem = { path: string; message: string };
+
+const zodLocales = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
+
+/** The zod error map of a language: custom rule keys from the domain, zod's own texts otherwise. */
+export function zodErrorMap(lang: Lang): z.core.$ZodErrorMap {
+  return (issue) => {
+    const custom = issue.message ? validationMessages[issue.message] : undefined;
+    if (custom) return custom[lang];
+    return zodLocales[lang](issue);
+  };
+}
+
+/** Thrown when a request part fails its schema; carries already translated field messages. */
+export class ValidationFailure extends Error {
+  constructor(readonly errors: FieldProblem[]) {
+    super('validation');
+  }
+}
+
+/** Parses one part of a request; `prefix` names it in error paths (`body.password`). */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  lang: Lang,
+  prefix: string,
+): z.output<T> {
+  const result = schema.safeParse(value, { error: zodErrorMap(lang) });
+  if (result.success) return result.data;
+  throw new ValidationFailure(
+    result.error.issues.map((issue) => ({
+      path: [prefix, ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    })),
+  );
+}
+
+export type ProblemBody = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  requestId: string;
+  errors?: FieldProblem[];
+};
+
+/** Builds an RFC 9457 body for a problem code in a language. */
+export function problemBody(
+  code: ProblemCode,
+  status: number,
+  lang: Lang,
+  requestId: string,
+  params: Record<string, string | number> = {},
+  errors?: FieldProblem[],
+): ProblemBody {
+  const m = problemMessages[code];
+  return {
+    type: `/problems/${code.replaceAll('_', '-')}`,
+    title: m.title[lang],
+    status,
+    detail: format(m.detail[lang], { requestId, ...params }),
+    requestId,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+/** Turns an AppError into its problem body, translating its field errors. */
+export function appErrorBody(error: AppError, lang: Lang, requestId: string): ProblemBody {
+  const errors = error.fieldErrors.map((f) => ({ path: f.path, message: fieldMessages[f.code][lang] }));
+  return problemBody(error.code, error.status, lang, requestId, error.params, errors);
+}
+
+export function sendProblem(reply: FastifyReply, body: ProblemBody, headers: Record<string, string> = {}) {
+  return reply.code(body.status).headers(headers).type('application/problem+json; charset=utf-8').send(body);
+}
+
+export { AppError };

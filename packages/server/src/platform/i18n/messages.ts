@@ -1,0 +1,178 @@
+/** The two languages of the API: Vietnamese by default, English with `Accept-Language: en`. */
+export type Lang = 'vi' | 'en';
+
+type Text = { vi: string; en: string };
+
+/** Titles and details of every problem the API answers with, by problem code. */
+export const problemMessages = {
+  validation: {
+    title: { vi: 'Dữ liệu không hợp lệ', en: 'Invalid data' },
+    detail: { vi: 'Vui lòng kiểm tra các trường được nêu.', en: 'Please check the fields listed.' },
+  },
+  bad_json: {
+    title: { vi: 'Nội dung yêu cầu không đúng định dạng JSON', en: 'Request body is not valid JSON' },
+    detail: { vi: 'Không đọc được nội dung JSON đã gửi.', en: 'The JSON body could not be parsed.' },
+  },
+  unsupported_media_type: {
+    title: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported media type' },
+    detail: { vi: 'Hãy gửi nội dung dạng application/json.', en: 'Send the body as application/json.' },
+  },
+  payload_too_large: {
+    title: { vi: 'Nội dung yêu cầu quá lớn', en: 'Request body too large' },
+    detail: { vi: 'Nội dung gửi lên vượt quá giới hạn cho phép.', en: 'The body exceeds the allowed size.' },
+  },
+  not_found: {
+    title: { vi: 'Không tìm thấy', en: 'Not found' },
+    detail: {
+      vi: 'Không tìm thấy địa chỉ hoặc dữ liệu được yêu cầu.',
+      en: 'The requested resource was not found.',
+    },
+  },
+  method_not_allowed: {
+    title: { vi: 'Phương thức không được hỗ trợ', en: 'Method not allowed' },
+    detail: {
+      vi: 'Địa chỉ này không hỗ trợ phương thức đã dùng.',
+      en: 'This address does not support the method.',
+    },
+  },
+  unauthenticated: {
+    title: { vi: 'Chưa đăng nhập', en: 'Not signed in' },
+    detail: {
+      vi: 'Phiên đăng nhập không tồn tại hoặc đã hết hạn. Vui lòng đăng nhập lại.',
+      en: 'The session does not exist or has expired. Please sign in again.',
+    },
+  },
+  mfa_required: {
+    title: { vi: 'Cần xác thực hai lớp', en: 'Two-factor authentication required' },
+    detail: {
+      vi: 'Vui lòng nhập mã xác thực hoặc đăng ký xác thực hai lớp trước khi tiếp tục.',
+      en: 'Enter your authentication code or enrol two-factor authentication first.',
+    },
+  },
+  password_change_required: {
+    title: { vi: 'Cần đổi mật khẩu', en: 'Password change required' },
+    detail: { vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục.', en: 'Please change your password first.' },
+  },
+  forbidden: {
+    title: { vi: 'Không có quyền', en: 'Forbidden' },
+    detail: { vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  },
+  out_of_scope: {
+    title: { vi: 'Ngoài phạm vi quản lý', en: 'Outside your scope' },
+    detail: {
+      vi: 'Dữ liệu thuộc đơn vị ngoài phạm vi quản lý của bạn.',
+      en: 'The data belongs to a unit outside your scope.',
+    },
+  },
+  csrf: {
+    title: { vi: 'Thiếu hoặc sai mã chống giả mạo (CSRF)', en: 'Missing or invalid CSRF token' },
+    detail: {
+      vi: 'Yêu cầu thay đổi dữ liệu phải gửi header x-csrf-token hợp lệ. Hãy tải lại trang.',
+      en: 'Requests that change data must send a valid x-csrf-token header. Reload the page.',
+    },
+  },
+  invalid_credentials: {
+    title: { vi: 'Đăng nhập không thành công', en: 'Sign-in failed' },
+    detail: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
+  },
+  account_locked: {
+    title: { vi: 'Tài khoản tạm bị khoá', en: 'Account temporarily locked' },
+    detail: {
+      vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+      en: 'Too many failed sign-ins. Try again in {minutes} minutes.',
+    },
+  },
+  rate_limited: {
+    title: { vi: 'Quá nhiều yêu cầu', en: 'Too many requests' },
+    detail: {
+      vi: 'Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau {seconds} giây.',
+      en: 'Too many requests. Try again in {seconds} seconds.',
+    },
+  },
+  invalid_mfa_code: {
+    title: { vi: 'Mã xác thực không đúng', en: 'Wrong authentication code' },
+    detail: { vi: 'Mã xác thực không đúng hoặc đã hết hạn.', en: 'The code is wrong or has expired.' },
+  },
+  mfa_not_enrolled: {
+    title: { vi: 'Chưa bắt đầu đăng ký xác thực hai lớp', en: 'Two-factor enrolment not started' },
+    detail: { vi: 'Hãy tạo mã QR trước khi xác nhận.', en: 'Create the QR code before confirming.' },
+  },
+  mfa_required_by_role: {
+    title: { vi: 'Không thể tắt xác thực hai lớp', en: 'Two-factor authentication cannot be disabled' },
+    detail: {
+      vi: 'Vai trò của bạn bắt buộc dùng xác thực hai lớp.',
+      en: 'Your role requires two-factor authentication.',
+    },
+  },
+  wrong_password: {
+    title: { vi: 'Mật khẩu hiện tại không đúng', en: 'Current password is wrong' },
+    detail: { vi: 'Mật khẩu hiện tại không đúng.', en: 'The current password is wrong.' },
+  },
+  version_conflict: {
+    title: { vi: 'Dữ liệu đã bị thay đổi', en: 'Edit conflict' },
+    detail: {
+      vi: 'Dữ liệu đã được người khác cập nhật. Vui lòng tải lại rồi thực hiện lại.',
+      en: 'Someone else changed this record. Reload and try again.',
+    },
+  },
+  conflict: {
+    title: { vi: 'Xung đột dữ liệu', en: 'Conflict' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
+  idempotency_mismatch: {
+    title: { vi: 'Idempotency-Key đã được dùng cho yêu cầu khác', en: 'Idempotency-Key reused' },
+    detail: {
+      vi: 'Khoá Idempotency-Key này đã được dùng với nội dung khác.',
+      en: 'This Idempotency-Key was already used with a different body.',
+    },
+  },
+  service_unavailable: {
+    title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
+    detail: { vi: 'Cơ sở dữ liệu chưa sẵn sàng.', en: 'The database is not ready.' },
+  },
+  internal: {
+    title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
+    detail: {
+      vi: 'Đã xảy ra lỗi. Vui lòng thử lại; nếu vẫn lỗi, báo quản trị viên kèm mã yêu cầu {requestId}.',
+      en: 'Something went wrong. Try again; if it persists, tell the administrator the request id {requestId}.',
+    },
+  },
+} satisfies Record<string, { title: Text; detail: Text }>;
+
+export type ProblemCode = keyof typeof problemMessages;
+
+/** Other user-facing texts of the server (field errors of domain rules). */
+export const fieldMessages = {
+  username_taken: { vi: 'Tên đăng nhập đã tồn tại', en: 'Username already exists' },
+  unit_not_found: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' },
+  unit_out_of_scope: { vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn', en: 'Unit is outside your scope' },
+  role_not_found: { vi: 'Vai trò không tồn tại', en: 'Role does not exist' },
+  role_exists: { vi: 'Mã vai trò đã tồn tại', en: 'Role code already exists' },
+  role_code_required: { vi: 'Cần nhập mã vai trò', en: 'The role code is required' },
+  cannot_deactivate_self: {
+    vi: 'Không thể tự khoá tài khoản của mình',
+    en: 'You cannot deactivate yourself',
+  },
+} satisfies Record<string, Text>;
+
+export type FieldMessageCode = keyof typeof fieldMessages;
+
+/** Picks the language from an Accept-Language header: English only when it is preferred. */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'vi';
+  const first = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
+    })
+    .filter((l) => l.tag.startsWith('vi') || l.tag.startsWith('en'))
+    .sort((a, b) => b.q - a.q)[0];
+  return first?.tag.startsWith('en') ? 'en' : 'vi';
+}
+
+/** Fills `{name}` placeholders. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? `{${key}}`));
+}
