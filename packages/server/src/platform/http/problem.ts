@@ -8,13 +8,9 @@ type FieldProblem = { path: string; message: string };
 
 const zodLocales = { vi: z.locales.vi().localeError, en: z.locales.en().localeError };
 
-/** The zod error map of a language: custom rule keys from the domain, zod's own texts otherwise. */
+/** Zod's own messages in a language; custom rules carry a key of `validationMessages` instead. */
 export function zodErrorMap(lang: Lang): z.core.$ZodErrorMap {
-  return (issue) => {
-    const custom = issue.message ? validationMessages[issue.message] : undefined;
-    if (custom) return custom[lang];
-    return zodLocales[lang](issue);
-  };
+  return (issue) => zodLocales[lang](issue);
 }
 
 /** Thrown when a request part fails its schema; carries already translated field messages. */
@@ -36,7 +32,7 @@ export function parseOrThrow<T extends z.ZodType>(
   throw new ValidationFailure(
     result.error.issues.map((issue) => ({
       path: [prefix, ...issue.path.map(String)].join('.'),
-      message: issue.message,
+      message: validationMessages[issue.message]?.[lang] ?? issue.message,
     })),
   );
 }
