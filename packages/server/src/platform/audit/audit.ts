@@ -150,7 +150,7 @@ export async function logRead(
 }
 
 export type AuditVerification =
-  | { ok: true; rows: number }
+  | { ok: true; rows: number; headHash: string }
   | { ok: false; rows: number; badRowId: string; reason: 'hash_mismatch' | 'chain_broken' };
 
 /**
@@ -169,7 +169,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 5000): Promis
       .orderBy('id')
       .limit(batchSize)
       .execute();
-    if (batch.length === 0) return { ok: true, rows };
+    if (batch.length === 0) return { ok: true, rows, headHash: prevHash };
     for (const r of batch) {
       if (r.prev_hash !== prevHash)
         return { ok: false, rows, badRowId: String(r.id), reason: 'chain_broken' };
