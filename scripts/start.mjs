@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its build is missing or older than its sources, then runs
 // the server (TypeScript through tsx) on PORT with the embedded database in DATA_DIR.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,11 +19,18 @@ function newestMtime(dir) {
 }
 
 const sources = [path.join(web, 'src'), path.join(web, 'index.html'), path.join(root, 'packages/domain/src')];
-const sourceTime = Math.max(...sources.filter((p) => fs.existsSync(p)).map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)));
+const sourceTime = Math.max(
+  ...sources
+    .filter((p) => fs.existsSync(p))
+    .map((p) => (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs)),
+);
 const stale = !fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sourceTime;
 if (stale && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('Đang dựng giao diện web (vite build)...');
-  const build = spawnSync('npm', ['run', 'build', '--workspace', 'packages/web'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build', '--workspace', 'packages/web'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -92,7 +92,7 @@ export class UnitsRepo {
   async listPaths(paths: string[]): Promise<UnitRecord[]> {
     if (paths.length === 0) return [];
     const rows = await this.base()
-      .where(sql<boolean>`u.path @> ANY (${sql.val(paths)}::ltree[])`)
+      .where(sql<boolean>`u.path @> ANY (string_to_array(${paths.join(',')}, ',')::ltree[])`)
       .execute();
     return (rows as UnitDbRow[]).map(toUnit);
   }
