@@ -1,10 +1,12 @@
 // Benchmark: our API against a bare Fastify route, measured side by side in one run, reported as
 // ratios (absolute timings on a shared 2-core machine are noise). Run: `npm run bench`.
-import Fastify from 'fastify';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp, prepareDatabase } from '../packages/server/src/app';
 import { loadConfig } from '../packages/server/src/platform/config';
 import { openPGlite } from '../packages/server/src/platform/db/database';
 
+const portOf = (server: FastifyInstance) => (server.server.address() as AddressInfo).port;
 const DURATION_MS = Number(process.env.BENCH_MS ?? 4000);
 const CONCURRENCY = 8;
 
@@ -34,13 +36,12 @@ const config = loadConfig({
 });
 const app = await buildApp(database, config, { logger: process.env.LOG_LEVEL !== undefined });
 await app.server.listen({ port: 0, host: '127.0.0.1' });
-const address = app.server.addresses()[0]!;
-const base = `http://127.0.0.1:${address.port}`;
+const base = `http://127.0.0.1:${portOf(app.server)}`;
 
 const bare = Fastify();
 bare.get('/bare', async () => ({ status: 'ok' }));
 await bare.listen({ port: 0, host: '127.0.0.1' });
-const bareUrl = `http://127.0.0.1:${bare.addresses()[0]!.port}/bare`;
+const bareUrl = `http://127.0.0.1:${portOf(bare)}/bare`;
 
 const login = await fetch(`${base}/api/v1/auth/login`, {
   method: 'POST',
