@@ -1,0 +1,74 @@
+import { Flex, Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { useSession } from '../features/auth/api';
+import { isNavItemAllowed, type NavKey, navItems } from './navigation';
+import { ForbiddenPage, NotFoundPage } from './StatusPages';
+
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const RolesPage = lazy(() => import('../features/roles/RolesPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+
+function PageSpinner() {
+  return (
+    <Flex justify="center" style={{ padding: 48 }}>
+      <Spin size="large" />
+    </Flex>
+  );
+}
+
+/** Renders the page when the menu would show it; a direct link without permission gets a 403 page. */
+function Guarded({ navKey, children }: { navKey: NavKey; children: ReactNode }): ReactNode {
+  const { user } = useSession();
+  const item = navItems.find((candidate) => candidate.key === navKey);
+  const isAllowed = item ? isNavItemAllowed(item, user.permissions) : false;
+  return isAllowed ? children : <ForbiddenPage />;
+}
+
+/** Routes of the back office, one lazily loaded chunk per feature. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageSpinner />}>
+      <Routes>
+        <Route index element={<DashboardPage />} />
+        <Route path="profile" element={<ProfilePage />} />
+        <Route
+          path="units"
+          element={
+            <Guarded navKey="units">
+              <UnitsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="users"
+          element={
+            <Guarded navKey="users">
+              <UsersPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="roles"
+          element={
+            <Guarded navKey="roles">
+              <RolesPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guarded navKey="audit">
+              <AuditPage />
+            </Guarded>
+          }
+        />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { navKeyForPath, visibleNavItems } from './navigation';
+
+describe('navigation', () => {
+  it('shows a partner only the overview, the programmes module and units', () => {
+    const keys = visibleNavItems(['units.read', 'programmes.read', 'activities.write']).map(
+      (item) => item.key,
+    );
+    expect(keys).toEqual(['dashboard', 'programmes', 'units']);
+  });
+
+  it('shows an administrator the administration pages but no case module', () => {
+    const keys = visibleNavItems([
+      'units.read',
+      'users.read',
+      'users.manage',
+      'roles.manage',
+      'audit.read',
+    ]).map((item) => item.key);
+    expect(keys).toEqual(['dashboard', 'units', 'users', 'roles', 'audit']);
+  });
+
+  it('matches nested paths to their menu item', () => {
+    expect(navKeyForPath('/')).toBe('dashboard');
+    expect(navKeyForPath('/users')).toBe('users');
+    expect(navKeyForPath('/users/123')).toBe('users');
+    expect(navKeyForPath('/profile')).toBeUndefined();
+  });
+});

@@ -1,0 +1,90 @@
+import type { Permission } from '@tuoitho/domain';
+
+export type NavKey =
+  | 'dashboard'
+  | 'children'
+  | 'cases'
+  | 'benefits'
+  | 'programmes'
+  | 'inspections'
+  | 'childFriendly'
+  | 'reports'
+  | 'units'
+  | 'users'
+  | 'roles'
+  | 'audit';
+
+export interface NavItem {
+  key: NavKey;
+  path: string;
+  group: 'work' | 'admin';
+  /** Shown when the user holds any of these; an empty list means every signed-in user. */
+  anyOf: readonly Permission[];
+  /** False for modules not built yet: they appear disabled with a "Sắp có" tag. */
+  isAvailable: boolean;
+}
+
+/** The modules of the back office in menu order. */
+export const navItems: readonly NavItem[] = [
+  { key: 'dashboard', path: '/', group: 'work', anyOf: [], isAvailable: true },
+  {
+    key: 'children',
+    path: '/children',
+    group: 'work',
+    anyOf: ['registry.read', 'registry.education', 'registry.health'],
+    isAvailable: false,
+  },
+  { key: 'cases', path: '/cases', group: 'work', anyOf: ['cases.read'], isAvailable: false },
+  { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: false },
+  {
+    key: 'programmes',
+    path: '/programmes',
+    group: 'work',
+    anyOf: ['programmes.read', 'activities.write'],
+    isAvailable: false,
+  },
+  {
+    key: 'inspections',
+    path: '/inspections',
+    group: 'work',
+    anyOf: ['inspections.read'],
+    isAvailable: false,
+  },
+  {
+    key: 'childFriendly',
+    path: '/child-friendly',
+    group: 'work',
+    anyOf: ['indicators.read', 'inspections.read'],
+    isAvailable: false,
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    group: 'work',
+    anyOf: ['reports.read', 'indicators.read'],
+    isAvailable: false,
+  },
+  { key: 'units', path: '/units', group: 'admin', anyOf: ['units.read'], isAvailable: true },
+  { key: 'users', path: '/users', group: 'admin', anyOf: ['users.read'], isAvailable: true },
+  { key: 'roles', path: '/roles', group: 'admin', anyOf: ['users.read', 'roles.manage'], isAvailable: true },
+  { key: 'audit', path: '/audit', group: 'admin', anyOf: ['audit.read'], isAvailable: true },
+];
+
+/** True when a user with these permissions may see the item. */
+export function isNavItemAllowed(item: NavItem, permissions: readonly Permission[]): boolean {
+  return item.anyOf.length === 0 || item.anyOf.some((permission) => permissions.includes(permission));
+}
+
+/** The items a user may see, in menu order. */
+export function visibleNavItems(permissions: readonly Permission[]): NavItem[] {
+  return navItems.filter((item) => isNavItemAllowed(item, permissions));
+}
+
+/** The menu key that matches a location (`/users/123` selects "users"). */
+export function navKeyForPath(pathname: string): NavKey | undefined {
+  const match = navItems
+    .filter((item) => item.path !== '/' && (pathname === item.path || pathname.startsWith(`${item.path}/`)))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  if (match) return match.key;
+  return pathname === '/' ? 'dashboard' : undefined;
+}

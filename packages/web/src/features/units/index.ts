@@ -1,0 +1,2 @@
+export { UnitPicker, type UnitPickerProps } from './UnitPicker';
+export { unitWithPathLabel } from './unitText';

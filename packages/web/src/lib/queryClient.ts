@@ -1,0 +1,39 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isApiError } from './problem';
+
+export const sessionQueryKey = ['session'] as const;
+
+/** Auth-flow requests answer 401 for a wrong password or code; those must not end the session. */
+export interface MutationMeta extends Record<string, unknown> {
+  keepSessionOn401?: boolean;
+}
+
+/**
+ * A 401 on any other request means the session ended (idle timeout, logout elsewhere) or needs a
+ * step first (2FA); the session is read again and the AuthGate shows the right screen.
+ */
+function endSessionOn401(error: unknown): void {
+  if (isApiError(error) && error.status === 401 && queryClient.getQueryData(sessionQueryKey)) {
+    void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+  }
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => endSessionOn401(error) }),
+  mutationCache: new MutationCache({
+    onError: (error, _variables, _context, mutation) => {
+      const meta = mutation.meta as MutationMeta | undefined;
+      if (!meta?.keepSessionOn401) endSessionOn401(error);
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // Client errors (403, 404, 409…) do not get better by asking again.
+      retry: (failureCount, error) =>
+        failureCount < 2 && (!isApiError(error) || error.status <= 0 || error.status >= 500),
+    },
+    mutations: { retry: false },
+  },
+});
