@@ -32,5 +32,7 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.goto(baseUrl);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await answered;
 }

@@ -99,9 +99,17 @@ export class UnitsRepo {
 
   /**
    * Diacritics- and case-insensitive search: every word of the query must occur in the folded
-   * full name. Exact names first, then names starting with the query, then by level and code.
+   * full name. Exact names first, then units near the caller (`nearPath`), then names starting with
+   * the query, then by level and code.
    */
-  async search(opts: { q: string; at: string; level?: UnitLevel; withinPath?: string; limit: number }) {
+  async search(opts: {
+    q: string;
+    at: string;
+    level?: UnitLevel;
+    withinPath?: string;
+    nearPath?: string;
+    limit: number;
+  }) {
     const words = opts.q.split(/\s+/).filter(Boolean);
     const folded = sql`vn_fold(${opts.q})`;
     let q = this.base().where(validAt(opts.at));
@@ -112,6 +120,7 @@ export class UnitsRepo {
     if (opts.withinPath) q = q.where(sql<boolean>`u.path <@ ${opts.withinPath}::ltree`);
     const rows = await q
       .orderBy(sql`(vn_fold(u.name) = ${folded} OR u.search_name = ${folded})`, 'desc')
+      .orderBy(opts.nearPath ? sql`(u.path <@ ${opts.nearPath}::ltree)` : sql`true`, 'desc')
       .orderBy(sql`(vn_fold(u.name) LIKE ${folded} || '%')`, 'desc')
       .orderBy(LEVEL_ORDER)
       .orderBy('u.code')

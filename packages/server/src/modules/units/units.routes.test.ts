@@ -34,6 +34,11 @@ describe('units API', () => {
     expect(a).toEqual(b);
   });
 
+  it('ranks units of the caller’s province before same-named units elsewhere', async () => {
+    const items = (await agent.get('/api/v1/units/search?q=quang%20trung')).json().items;
+    expect(items[0]).toMatchObject({ code: '14818', fullName: 'Phường Quang Trung' });
+  });
+
   it('searches the old units at a date before the reform', async () => {
     const res = await agent.get('/api/v1/units/search?q=bim%20son&at=2025-01-01');
     const codes = res.json().items.map((u: { code: string }) => u.code);

@@ -20,7 +20,7 @@ export function unitsRoutes(ctx: AppContext) {
       access,
       query: UnitSearchQuery,
       response: z.object({ items: z.array(UnitWithPath) }),
-      handler: async ({ query }) => ({ items: await units.search(query) }),
+      handler: async (c) => ({ items: await units.search(c.query, actorOf(c)) }),
     }),
     defineRoute({
       method: 'GET',

@@ -4,6 +4,9 @@ import type { Actor } from '../../platform/http/route';
 import { todayInVietnam } from '../../platform/time/today';
 import type { UnitRecord, UnitsRepo } from './units.repo';
 
+/** The caller's province subtree (country.province), or the whole tree for a national user. */
+const provincePathOf = (unitPath: string) => unitPath.split('.').slice(0, 2).join('.');
+
 const publicUnit = ({ path: _path, ...unit }: UnitRecord): Unit => unit;
 
 /**
@@ -54,8 +57,11 @@ export class UnitsService {
     return (await this.repo.listPredecessorsWithin(own.path, own.level)).map(publicUnit);
   }
 
-  /** Search by name ignoring diacritics and case ("bim son" finds Phường Bỉm Sơn). */
-  async search(query: UnitSearchQuery): Promise<UnitWithPath[]> {
+  /**
+   * Search by name ignoring diacritics and case ("bim son" finds Phường Bỉm Sơn); units of the
+   * caller's province come before same-named units elsewhere.
+   */
+  async search(query: UnitSearchQuery, actor?: Actor): Promise<UnitWithPath[]> {
     const at = query.at ?? todayInVietnam();
     const within = query.within ? await this.getUnit(query.within, at) : undefined;
     const found = await this.repo.search({
@@ -64,6 +70,7 @@ export class UnitsService {
       limit: query.limit,
       ...(query.level ? { level: query.level } : {}),
       ...(within ? { withinPath: within.path } : {}),
+      ...(actor ? { nearPath: provincePathOf(actor.unitPath) } : {}),
     });
     const ancestors = new Map((await this.repo.listPaths(found.map((u) => u.path))).map((a) => [a.id, a]));
     return found.map((unit) => ({
