@@ -15,6 +15,7 @@ import { SessionStore } from './platform/auth/sessions';
 import { type Config, loadConfig } from './platform/config';
 import type { AppContext } from './platform/context';
 import { resolveSecretKey, SecretBox } from './platform/crypto';
+import { lockDataDir } from './platform/db/data-dir-lock';
 import { type Database, openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrator';
 import { buildOpenApi } from './platform/http/openapi';
@@ -79,18 +80,26 @@ export async function buildApp(
 
 /** Opens the configured database, prepares it and builds the app: what `npm start` runs. */
 export async function startApp(config: Config = loadConfig()) {
-  const database = await openDatabase({
-    dataDir: config.dataDir,
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-  });
-  const prepared = await prepareDatabase(database, { demo: config.demoMode });
-  const app = await buildApp(database, config);
-  return {
-    ...app,
-    prepared,
-    close: async () => {
-      await app.server.close();
-      await database.close();
-    },
-  };
+  // PGlite has no lock of its own: the server holds DATA_DIR exclusively, like the CLI does.
+  const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir, 'tuoitho server');
+  try {
+    const database = await openDatabase({
+      dataDir: config.dataDir,
+      ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    });
+    const prepared = await prepareDatabase(database, { demo: config.demoMode });
+    const app = await buildApp(database, config);
+    return {
+      ...app,
+      prepared,
+      close: async () => {
+        await app.server.close();
+        await database.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }

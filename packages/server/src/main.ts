@@ -1,9 +1,19 @@
 import { startApp } from './app';
 import { loadConfig } from './platform/config';
+import { DataDirLockedError } from './platform/db/data-dir-lock';
 
 const config = loadConfig();
 const started = Date.now();
-const app = await startApp(config);
+const app = await startApp(config).catch((error: unknown) => {
+  if (error instanceof DataDirLockedError) {
+    console.error(
+      `Thư mục dữ liệu ${config.dataDir} đang được tiến trình khác dùng (${error.holder.owner}, pid ${error.holder.pid}). ` +
+        `Hãy dừng tiến trình đó, hoặc xóa ${error.file} nếu nó không còn chạy.`,
+    );
+    process.exit(1);
+  }
+  throw error;
+});
 const log = app.server.log;
 log.info(
   {

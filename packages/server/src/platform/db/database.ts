@@ -84,6 +84,9 @@ export function openPostgres(url: string, poolSize = 10): Database {
     max: poolSize,
     types: typeParsers as pg.CustomTypesConfig,
   });
+  // The server may close an idle connection (restart, failover, pg_terminate_backend): the pool
+  // drops it and connects again on demand. Unlistened, the 'error' event would crash the process.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
@@ -104,6 +107,8 @@ export function openPostgres(url: string, poolSize = 10): Database {
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever used it; a pool opened for nothing would linger.
+      if (!pool.ended) await pool.end();
     },
   };
 }

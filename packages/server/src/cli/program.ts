@@ -1,0 +1,245 @@
+import { Command, CommanderError } from 'commander';
+import { sql } from 'kysely';
+import { type Config, loadConfig } from '../platform/config';
+import { BackupError } from '../platform/db/backup';
+import { CatalogError } from '../platform/db/backup-catalog';
+import { DataDirLockedError, lockDataDir } from '../platform/db/data-dir-lock';
+import { type Database, openDatabase } from '../platform/db/database';
+import { runAuditVerify } from './audit-verify';
+import { runBackup, runRestore } from './backup';
+import { createUserFromCli, resolvePassword } from './create-user';
+import { CliError, consoleOutput, describeDatabase, ExitCode, type Output } from './io';
+import { assertDemoAllowed, runMigrate } from './migrate';
+import { promptLine } from './prompt';
+
+export type CliDeps = {
+  out: Output;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdin is a terminal (password and confirmation prompts). */
+  isTty: boolean;
+  openDatabase: (config: Config) => Promise<Database>;
+};
+
+/**
+ * Opens the configured database. The embedded one is locked first: PGlite cannot be opened by two
+ * processes at once, so the command refuses to run beside another holder of DATA_DIR.
+ */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  if (config.databaseUrl) return openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const release = lockDataDir(config.dataDir, 'tuoitho CLI');
+  try {
+    const database = await openDatabase({ dataDir: config.dataDir });
+    return {
+      ...database,
+      close: async () => {
+        try {
+          await database.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+const defaultDeps = (): CliDeps => ({
+  out: consoleOutput,
+  env: process.env,
+  isTty: Boolean(process.stdin.isTTY),
+  openDatabase: openConfiguredDatabase,
+});
+
+const HELP_FOOTER = `
+Cấu hình qua biến môi trường như máy chủ (configuration from the server's environment):
+  DATA_DIR (mặc định ./data → PGlite trong DATA_DIR/pglite), DATABASE_URL (PostgreSQL).
+
+Mã thoát (exit codes): 0 thành công; 1 lỗi đầu vào hoặc trạng thái (input/state error);
+  2 mất toàn vẹn (integrity failure: audit chain or backup checksum); 70 lỗi ngoài dự kiến
+  (unexpected, chi tiết với TUOITHO_DEBUG=1); 130 người dùng huỷ (cancelled).`;
+
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
+/** Builds the `tuoitho` command tree; each action opens the configured database and delegates. */
+export function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => void): Command {
+  const { out } = deps;
+  const withDatabase = async (fn: (database: Database, config: Config) => Promise<void>) => {
+    const config = loadConfig(deps.env);
+    out.info(`Cơ sở dữ liệu: ${describeDatabase(config)}`);
+    const database = await deps.openDatabase(config);
+    try {
+      // Checks the connection early, and initialises Kysely's driver so that close() also ends a
+      // pg pool used only through withSession (see the report about database.ts).
+      await sql`SELECT 1`.execute(database.db);
+      await fn(database, config);
+    } finally {
+      await database.close();
+    }
+  };
+
+  const program = new Command('tuoitho')
+    .description('Công cụ quản trị Tuổi Thơ (Tuổi Thơ administration tool)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => out.info(text.replace(/\n$/, '')),
+      writeErr: (text) => out.error(text.replace(/\n$/, '')),
+    })
+    .addHelpText('after', HELP_FOOTER)
+    .showHelpAfterError('(xem --help / see --help)');
+
+  program
+    .command('migrate')
+    .description(
+      'Nâng cấp cấu trúc CSDL, nạp dữ liệu tham chiếu và vai trò hệ thống (migrate, reference data)',
+    )
+    .action(() => withDatabase((database) => runMigrate(database, out, { demo: false })));
+
+  program
+    .command('seed-demo')
+    .description('Như migrate, thêm các tài khoản thử nghiệm (adds the demo users; demo mode only)')
+    .action(() => {
+      assertDemoAllowed(loadConfig(deps.env));
+      return withDatabase((database) => runMigrate(database, out, { demo: true }));
+    });
+
+  program
+    .command('create-user')
+    .description('Tạo tài khoản người dùng (create a user account)')
+    .requiredOption('--username <username>', 'tên đăng nhập (username)')
+    .requiredOption('--full-name <name>', 'họ và tên (full name)')
+    .requiredOption('--unit <code>', 'mã đơn vị hành chính đang hiệu lực, ví dụ 38 hoặc 14812 (unit code)')
+    .option('--role <code>', 'vai trò, lặp lại được (role code, repeatable)', collect)
+    .option('--password <password>', 'mật khẩu; nên dùng TUOITHO_PASSWORD hoặc nhập khi được hỏi (password)')
+    .option('--must-change-password', 'bắt đổi mật khẩu ở lần đăng nhập đầu (force a change at first login)')
+    .action(
+      (opts: {
+        username: string;
+        fullName: string;
+        unit: string;
+        role?: string[];
+        password?: string;
+        mustChangePassword?: boolean;
+      }) => {
+        const roles = opts.role ?? [];
+        if (roles.length === 0) throw new CliError('Cần ít nhất một vai trò (--role)');
+        return withDatabase(async (database) => {
+          const password = await resolvePassword(
+            { flag: opts.password, env: deps.env, isTty: deps.isTty },
+            out,
+          );
+          const user = await createUserFromCli(database, {
+            username: opts.username,
+            fullName: opts.fullName,
+            unitCode: opts.unit,
+            roles,
+            password,
+            mustChangePassword: opts.mustChangePassword ?? false,
+          });
+          out.info(
+            `Đã tạo người dùng ${user.username} (${user.fullName}) tại ${user.unit.fullName} [${user.unit.code}], ` +
+              `vai trò: ${user.roles.join(', ')}.`,
+          );
+          out.info(
+            user.mustChangePassword
+              ? 'Người dùng phải đổi mật khẩu ở lần đăng nhập đầu.'
+              : 'Không bắt đổi mật khẩu ở lần đăng nhập đầu (dùng --must-change-password nếu cần).',
+          );
+        });
+      },
+    );
+
+  const audit = program.command('audit').description('Nhật ký kiểm toán (audit log)');
+  audit
+    .command('verify')
+    .description('Kiểm tra chuỗi băm của nhật ký; mã thoát 2 nếu có dòng bị sửa/xoá (verify the hash chain)')
+    .action(() =>
+      withDatabase(async (database) => {
+        setExitCode(await runAuditVerify(database, out));
+      }),
+    );
+
+  program
+    .command('backup')
+    .description('Sao lưu toàn bộ dữ liệu ra tệp NDJSON nén gzip (logical backup, PGlite or PostgreSQL)')
+    .argument('<file>', 'tệp đích, ví dụ sao-luu.ndjson.gz (target file)')
+    .option('--force', 'ghi đè tệp đã có (overwrite an existing file)')
+    .action((file: string, opts: { force?: boolean }) =>
+      withDatabase((database) => runBackup(database, out, file, { force: opts.force ?? false })),
+    );
+
+  program
+    .command('restore')
+    .description(
+      'Phục hồi từ tệp sao lưu, thay toàn bộ dữ liệu; hãy dừng máy chủ trước (restore; stop the server first)',
+    )
+    .argument('<file>', 'tệp sao lưu (backup file)')
+    .option('--yes', 'không hỏi lại khi CSDL đích đang có dữ liệu (do not ask for confirmation)')
+    .action((file: string, opts: { yes?: boolean }) =>
+      withDatabase((database) =>
+        runRestore(database, out, file, {
+          yes: opts.yes ?? false,
+          ...(deps.isTty ? { confirm: (q: string) => promptLine(q) } : {}),
+        }),
+      ),
+    );
+
+  return program;
+}
+
+/** Maps an error to its message and exit code: expected errors get a plain message, no stack. */
+export function reportError(error: unknown, out: Output, env: NodeJS.ProcessEnv): ExitCode {
+  if (error instanceof CliError) {
+    out.error(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof BackupError) {
+    out.error(error.message);
+    const integrity =
+      error.code === 'checksum_mismatch' || error.code === 'corrupt' || error.code === 'truncated';
+    return integrity ? ExitCode.Integrity : ExitCode.Failure;
+  }
+  if (error instanceof DataDirLockedError) {
+    const { holder } = error;
+    out.error(
+      `Thư mục dữ liệu đang được ${holder.owner} (pid ${holder.pid}, từ ${holder.since}) sử dụng; ` +
+        'PGlite không cho hai tiến trình cùng mở. Hãy dừng tiến trình đó rồi chạy lại. ' +
+        `Nếu nó không còn chạy, xoá tệp ${error.file}.`,
+    );
+    return ExitCode.Failure;
+  }
+  if (error instanceof CatalogError) {
+    out.error(error.message);
+    return ExitCode.Failure;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('Cấu hình không hợp lệ')) {
+    out.error(message);
+    return ExitCode.Failure;
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
+    out.error(`Không kết nối được cơ sở dữ liệu: ${message}`);
+    return ExitCode.Failure;
+  }
+  out.error(`Lỗi ngoài dự kiến: ${message}`);
+  if (env.TUOITHO_DEBUG === '1' && error instanceof Error && error.stack) out.error(error.stack);
+  else out.error('(Đặt TUOITHO_DEBUG=1 để xem chi tiết kỹ thuật.)');
+  return ExitCode.Internal;
+}
+
+/** Runs the command line `argv` (as in process.argv) and returns the exit code. */
+export async function runCli(argv: string[], deps: CliDeps = defaultDeps()): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.Ok;
+  const program = buildProgram(deps, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Failure;
+    return reportError(error, deps.out, deps.env);
+  }
+}
