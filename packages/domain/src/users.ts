@@ -9,6 +9,9 @@ export const Username = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: 'username' });
 
+/** Id of an administrative unit (a PostgreSQL integer: larger values cannot exist). */
+const UnitId = z.number().int().positive().max(2_147_483_647);
+
 /** What the caller may do with an entity; computed by the server, read by the UI. */
 export const UserAbilities = z.object({
   canEdit: z.boolean(),
@@ -49,7 +52,7 @@ export const CreateUserRequest = z
     fullName: z.string().trim().min(1).max(200),
     email: Email.nullish(),
     phone: Phone.nullish(),
-    unitId: z.number().int().positive(),
+    unitId: UnitId,
     roles: z.array(z.string().min(1).max(64)).min(1).max(10),
     password: z.string().min(1).max(256),
   })
@@ -62,7 +65,7 @@ export const UpdateUserRequest = z
     fullName: z.string().trim().min(1).max(200).optional(),
     email: Email.nullish(),
     phone: Phone.nullish(),
-    unitId: z.number().int().positive().optional(),
+    unitId: UnitId.optional(),
     roles: z.array(z.string().min(1).max(64)).min(1).max(10).optional(),
   })
   .meta({ id: 'UpdateUserRequest' });
@@ -76,7 +79,7 @@ export const VersionRequest = z.object({ version: z.number().int() });
 
 export const UserListQuery = PageQuery.extend({
   q: z.string().trim().max(100).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: z.coerce.number().pipe(UnitId).optional(),
   active: z.enum(['true', 'false']).optional(),
 });
 export type UserListQuery = z.infer<typeof UserListQuery>;

@@ -2,6 +2,7 @@ import type { AuditEntry } from '@tuoitho/domain';
 import type { Kysely } from 'kysely';
 import { inScopeSql } from '../../platform/auth/scope';
 import type { DB } from '../../platform/db/schema';
+import { invalidField } from '../../platform/http/errors';
 import type { Actor } from '../../platform/http/route';
 
 /** Reading the audit log: only rows about units in the actor's subtree. */
@@ -35,7 +36,11 @@ export class AuditService {
       .where(inScopeSql('u.path', actor));
     if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
     if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
-    if (query.cursor && /^\d+$/.test(query.cursor)) q = q.where('a.id', '<', query.cursor);
+    if (query.cursor) {
+      // An id of bigint range; anything else would be a database error, not an empty page.
+      if (!/^\d{1,18}$/.test(query.cursor)) throw invalidField('query.cursor', 'invalid_cursor');
+      q = q.where('a.id', '<', query.cursor);
+    }
     const rows = await q
       .orderBy('a.id', 'desc')
       .limit(query.limit + 1)

@@ -96,7 +96,8 @@ export class UsersRepo {
     if (filter.unitPath) q = q.where(inScopeSql('au.path', { unitPath: filter.unitPath }));
     if (filter.active !== undefined) q = q.where('u.is_active', '=', filter.active);
     if (filter.q) {
-      const pattern = `%${filter.q}%`;
+      // The search text is literal: escape LIKE's wildcards so `%` or `_` do not match everyone.
+      const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
       q = q.where(
         sql<boolean>`(vn_fold(u.full_name) LIKE vn_fold(${pattern}) OR u.username LIKE lower(${pattern}))`,
       );

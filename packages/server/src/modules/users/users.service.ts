@@ -1,4 +1,10 @@
-import type { CreateUserRequest, UpdateUserRequest, User, UserListQuery } from '@tuoitho/domain';
+import {
+  type CreateUserRequest,
+  type UpdateUserRequest,
+  type User,
+  type UserListQuery,
+  Username,
+} from '@tuoitho/domain';
 import type { Transaction } from 'kysely';
 import { writeAuditInTx } from '../../platform/audit/audit';
 import { hashPassword } from '../../platform/auth/passwords';
@@ -26,8 +32,12 @@ const auditView = (u: UserRow) => ({
 });
 
 const encodeCursor = (username: string) => Buffer.from(username, 'utf8').toString('base64url');
-const decodeCursor = (cursor: string | undefined) =>
-  cursor ? Buffer.from(cursor, 'base64url').toString('utf8') : undefined;
+/** The username a cursor stands for; a cursor that is not one is refused, not sent to the database. */
+const decodeCursor = (cursor: string) => {
+  const username = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!Username.safeParse(username).success) throw invalidField('query.cursor', 'invalid_cursor');
+  return username;
+};
 
 /** User administration, always inside the actor's unit subtree. */
 export class UsersService {

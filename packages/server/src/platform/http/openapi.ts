@@ -4,15 +4,36 @@ import type { RouteDef } from './route';
 
 type JsonSchema = Record<string, unknown>;
 
-function schemaOf(type: z.ZodType, io: 'input' | 'output'): JsonSchema {
+/** Named schemas (zod `.meta({id})`), shared by every operation through `components.schemas`. */
+type NamedSchemas = Record<string, JsonSchema>;
+
+/**
+ * The JSON Schema of a zod type. Zod puts named schemas in a local `$defs` referenced as
+ * `#/$defs/Name`, which inside an OpenAPI document would point at the document root and not
+ * resolve; they are moved to `components.schemas` and the references rewritten.
+ */
+function schemaOf(type: z.ZodType, io: 'input' | 'output', named: NamedSchemas): JsonSchema {
   const json = z.toJSONSchema(type, { io, unrepresentable: 'any', reused: 'inline' }) as JsonSchema;
-  delete json.$schema;
-  return json;
+  const { $schema: _, $defs, ...schema } = json as JsonSchema & { $defs?: NamedSchemas };
+  const toComponents = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+  for (const [name, def] of Object.entries($defs ?? {})) {
+    const body = toComponents(def);
+    const known = named[name];
+    if (known && JSON.stringify(known) !== JSON.stringify(body)) {
+      throw new Error(`OpenAPI: schema ${name} differs between uses (${io}); give each its own id`);
+    }
+    named[name] = body;
+  }
+  return toComponents(schema);
 }
 
-function parametersOf(type: z.ZodType | undefined, where: 'path' | 'query') {
+function parametersOf(type: z.ZodType | undefined, where: 'path' | 'query', named: NamedSchemas) {
   if (!type) return [];
-  const json = schemaOf(type, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const json = schemaOf(type, 'input', named) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
     name,
     in: where,
@@ -33,7 +54,8 @@ function describeAccess(route: RouteDef): string {
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate the routes. */
 export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const problem = { 'application/problem+json': { schema: schemaOf(Problem, 'output') } };
+  const named: NamedSchemas = {};
+  const problem = { 'application/problem+json': { schema: schemaOf(Problem, 'output', named) } };
   for (const route of routes) {
     const path = route.url.replace(/:(\w+)/g, '{$1}');
     const isPublic = 'public' in route.access;
@@ -43,8 +65,8 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
       description: [route.description, `**${describeAccess(route)}**`].filter(Boolean).join('\n\n'),
       operationId: `${route.method.toLowerCase()}${path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
       parameters: [
-        ...parametersOf(route.params, 'path'),
-        ...parametersOf(route.query, 'query'),
+        ...parametersOf(route.params, 'path', named),
+        ...parametersOf(route.query, 'query', named),
         ...(route.method !== 'GET' && !isPublic
           ? [{ name: 'x-csrf-token', in: 'header', required: true, schema: { type: 'string' } }]
           : []),
@@ -63,14 +85,14 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+              content: { 'application/json': { schema: schemaOf(route.body, 'input', named) } },
             },
           }
         : {}),
       responses: {
         [String(route.status ?? 200)]: {
           description: 'OK',
-          content: { 'application/json': { schema: schemaOf(route.response, 'output') } },
+          content: { 'application/json': { schema: schemaOf(route.response, 'output', named) } },
         },
         '4XX': { description: 'Lỗi yêu cầu / client error (RFC 9457)', content: problem },
       },
@@ -90,6 +112,7 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
     },
     servers: [{ url: '/' }],
     components: {
+      schemas: named,
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'tt_session' } },
     },
     security: [{ session: [] }],

@@ -20,6 +20,16 @@ export class ValidationFailure extends Error {
   }
 }
 
+/** Paths of the strings holding U+0000, which PostgreSQL can store neither in text nor in jsonb. */
+function nulPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => nulPaths(v, `${path}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => nulPaths(v, `${path}.${k}`));
+  }
+  return [];
+}
+
 /** Parses one part of a request; `prefix` names it in error paths (`body.password`). */
 export function parseOrThrow<T extends z.ZodType>(
   schema: T,
@@ -27,6 +37,10 @@ export function parseOrThrow<T extends z.ZodType>(
   lang: Lang,
   prefix: string,
 ): z.output<T> {
+  const nul = nulPaths(value, prefix);
+  if (nul.length > 0) {
+    throw new ValidationFailure(nul.map((path) => ({ path, message: fieldMessages.nul_character[lang] })));
+  }
   const result = schema.safeParse(value, { error: zodErrorMap(lang) });
   if (result.success) return result.data;
   throw new ValidationFailure(

@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { SESSION_COOKIE } from '../auth/sessions';
 import type { AppContext } from '../context';
 import { type Lang, pickLang } from '../i18n/messages';
@@ -14,6 +15,7 @@ import { appErrorBody, parseOrThrow, problemBody, sendProblem, ValidationFailure
 import type { Actor, RequestMeta, RouteDef } from './route';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const IdempotencyKey = z.string().max(200);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
 declare module 'fastify' {
@@ -74,6 +76,8 @@ export async function createHttpServer(
     routerOptions: { ignoreTrailingSlash: true },
   });
 
+  // The API speaks JSON only: without this, a text/plain body reached the routes as a string.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('lang', 'vi');
   app.addHook('onRequest', async (req, reply) => {
     req.lang = pickLang(req.headers['accept-language']);
@@ -179,8 +183,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: Ro
           key.length > 0;
         const request = { method: route.method, path: req.url.split('?')[0] ?? req.url, body: req.body };
         if (useIdempotency) {
-          if (key.length > 200)
-            throw new ValidationFailure([{ path: 'headers.idempotency-key', message: 'max 200' }]);
+          parseOrThrow(IdempotencyKey, key, meta.lang, 'headers.idempotency-key');
           const previous = await findIdempotentReply(ctx.db, actor.userId, key, request);
           if (previous)
             return reply.code(previous.status).header('idempotent-replayed', 'true').send(previous.body);

@@ -153,6 +153,11 @@ export const fieldMessages = {
     vi: 'Không thể tự khoá tài khoản của mình',
     en: 'You cannot deactivate yourself',
   },
+  nul_character: {
+    vi: 'Không được chứa ký tự NUL',
+    en: 'Must not contain the NUL character',
+  },
+  invalid_cursor: { vi: 'Con trỏ trang không hợp lệ', en: 'Invalid page cursor' },
 } satisfies Record<string, Text>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
