@@ -8,7 +8,7 @@ import { type App, buildApp } from '../src/app';
 import { hashPassword } from '../src/platform/auth/passwords';
 import { loadConfig } from '../src/platform/config';
 import { type Database, openPGlite, openPostgres } from '../src/platform/db/database';
-import { adminUrl, TEMPLATE_DB, testDbKind } from './db-target';
+import { adminUrl, testDbKind } from './db-target';
 
 export const TEST_PASSWORD = 'Thu-nghiem#2026';
 export const DEMO_PASSWORD = 'TuoiTho@2026';
@@ -18,7 +18,7 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
   if (testDbKind() === 'pg') {
     const name = `tuoitho_test_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
     const admin = openPostgres(adminUrl(), 1);
-    await admin.withSession((s) => s.exec(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+    await admin.withSession((s) => s.exec(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`));
     const database = openPostgres(adminUrl(name), 4);
     return {
       ...database,

@@ -101,7 +101,14 @@ describe('sign-in with 2FA', () => {
     expect((await agent.get('/api/v1/auth/session')).json().stage).toBe('mfa');
 
     const cookieBefore = agent.cookie;
-    const verified = await agent.post('/api/v1/auth/mfa/verify', { code: currentTotp(secret) });
+    // The code of this time step was used to confirm the enrolment: it is refused as a replay,
+    // while the code of the next step (within the accepted drift) signs in.
+    const replay = await agent.post('/api/v1/auth/mfa/verify', { code: currentTotp(secret) });
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json().type).toBe('/problems/invalid-mfa-code');
+    const verified = await agent.post('/api/v1/auth/mfa/verify', {
+      code: currentTotp(secret, Date.now() + 30_000),
+    });
     expect(verified.statusCode).toBe(200);
     expect(verified.json()).toMatchObject({ stage: 'active', user: { permissions: ['users.read'] } });
     expect(agent.cookie).not.toBe(cookieBefore);

@@ -127,8 +127,9 @@ export class AuthService {
     const result = await this.ctx.db.transaction().execute(async (tx) => {
       const source = { actor, meta };
       const isTotp = /^\d{6}$/.test(code);
+      const step = isTotp && secret !== undefined ? verifyTotp(secret, code) : undefined;
       const ok = isTotp
-        ? secret !== undefined && verifyTotp(secret, code)
+        ? step !== undefined && (await this.users.useTotpStep(tx, user.id, step))
         : await this.users.useRecoveryCode(tx, user.id, sha256(normaliseRecoveryCode(code)));
       if (!ok) {
         const attempts = await tx
@@ -298,13 +299,13 @@ export class AuthService {
   ): Promise<{ codes: string[]; session?: NewSession }> {
     const user = await this.getUser(actor.userId);
     if (user.mfa_enabled || !user.mfa_secret_enc) throw new AppError(409, 'mfa_not_enrolled');
-    if (!verifyTotp(this.ctx.secrets.decrypt(user.mfa_secret_enc), code))
-      throw new AppError(400, 'invalid_mfa_code');
+    const step = verifyTotp(this.ctx.secrets.decrypt(user.mfa_secret_enc), code);
+    if (step === undefined) throw new AppError(400, 'invalid_mfa_code');
     const codes = newRecoveryCodes();
     const newSession = await this.ctx.db.transaction().execute(async (tx) => {
       await tx
         .updateTable('app_user')
-        .set({ mfa_enabled: true, version: user.version + 1, updated_at: new Date() })
+        .set({ mfa_enabled: true, mfa_last_step: step, version: user.version + 1, updated_at: new Date() })
         .where('id', '=', user.id)
         .execute();
       await this.users.replaceRecoveryCodes(

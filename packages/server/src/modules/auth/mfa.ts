@@ -27,14 +27,18 @@ export async function newTotpEnrolment(username: string) {
   return { secret, otpauthUrl, qrCodeDataUrl };
 }
 
-/** Checks a 6-digit code, accepting one 30-second step of clock drift either way. */
-export function verifyTotp(secretBase32: string, code: string): boolean {
-  return totpFor(secretBase32, 'check').validate({ token: code, window: 1 }) !== null;
+/**
+ * Checks a 6-digit code, accepting one 30-second step of clock drift either way; returns the time
+ * step the code belongs to (so a used step can be refused next time), or undefined when wrong.
+ */
+export function verifyTotp(secretBase32: string, code: string, now = Date.now()): number | undefined {
+  const delta = totpFor(secretBase32, 'check').validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? undefined : Math.floor(now / 30_000) + delta;
 }
 
-/** The current code of a secret (for tests and the CLI). */
-export function currentTotp(secretBase32: string): string {
-  return totpFor(secretBase32, 'check').generate();
+/** The code of a secret at a time, by default now (for tests and the CLI). */
+export function currentTotp(secretBase32: string, timestamp = Date.now()): string {
+  return totpFor(secretBase32, 'check').generate({ timestamp });
 }
 
 const RECOVERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

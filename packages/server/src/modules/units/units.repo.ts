@@ -1,5 +1,6 @@
 import type { Unit, UnitLevel } from '@tuoitho/domain';
 import { type Kysely, sql } from 'kysely';
+import { likeContains } from '../../platform/db/like';
 import type { DB } from '../../platform/db/schema';
 
 type UnitDbRow = {
@@ -114,7 +115,7 @@ export class UnitsRepo {
     const folded = sql`vn_fold(${opts.q})`;
     let q = this.base().where(validAt(opts.at));
     for (const word of words) {
-      q = q.where(sql<boolean>`u.search_name LIKE '%' || vn_fold(${word}) || '%'`);
+      q = q.where(sql<boolean>`u.search_name LIKE vn_fold(${likeContains(word)})`);
     }
     if (opts.level) q = q.where('u.level', '=', opts.level);
     if (opts.withinPath) q = q.where(sql<boolean>`u.path <@ ${opts.withinPath}::ltree`);

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import { inScopeSql } from '../../platform/auth/scope';
+import { likeContains } from '../../platform/db/like';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/route';
 
@@ -96,8 +97,7 @@ export class UsersRepo {
     if (filter.unitPath) q = q.where(inScopeSql('au.path', { unitPath: filter.unitPath }));
     if (filter.active !== undefined) q = q.where('u.is_active', '=', filter.active);
     if (filter.q) {
-      // The search text is literal: escape LIKE's wildcards so `%` or `_` do not match everyone.
-      const pattern = `%${filter.q.replace(/[\\%_]/g, '\\$&')}%`;
+      const pattern = likeContains(filter.q);
       q = q.where(
         sql<boolean>`(vn_fold(u.full_name) LIKE vn_fold(${pattern}) OR u.username LIKE lower(${pattern}))`,
       );
@@ -185,6 +185,20 @@ export class UsersRepo {
         .values(hashes.map((code_hash) => ({ user_id: userId, code_hash })))
         .execute();
     }
+  }
+
+  /**
+   * Records that a TOTP time step was used; false when this or a later step was used already, so a
+   * code seen once (over a shoulder, in a proxy log) cannot sign in again.
+   */
+  async useTotpStep(tx: Transaction<DB>, userId: string, step: number): Promise<boolean> {
+    const result = await tx
+      .updateTable('app_user')
+      .set({ mfa_last_step: step })
+      .where('id', '=', userId)
+      .where((eb) => eb.or([eb('mfa_last_step', 'is', null), eb('mfa_last_step', '<', String(step))]))
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** Marks an unused recovery code as used; true when one matched. */

@@ -181,3 +181,46 @@ describe('every users endpoint', () => {
     }
   });
 });
+
+describe('granting roles', () => {
+  it('a user manager without roles.manage cannot grant administrative roles', async () => {
+    const res = await quangTrung.post('/api/v1/users', {
+      username: `qt.admin.${randomUUID().slice(0, 6)}`,
+      fullName: 'Thử leo thang quyền',
+      unitId: quangTrungUnitId,
+      roles: ['administrator'],
+      password: 'Mat-khau#2026x',
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors[0].path).toBe('body.roles');
+    const officer = await quangTrung.post('/api/v1/users', {
+      username: `qt.canbo.${randomUUID().slice(0, 6)}`,
+      fullName: 'Cán bộ mới',
+      unitId: quangTrungUnitId,
+      roles: ['child_protection_officer'],
+      password: 'Mat-khau#2026x',
+    });
+    expect(officer.statusCode).toBe(201);
+  });
+
+  it('nobody changes their own roles', async () => {
+    const me = (await quangTrung.get(`/api/v1/users/${quangTrungManagerId}`)).json();
+    const res = await quangTrung.patch(`/api/v1/users/${quangTrungManagerId}`, {
+      version: me.version,
+      roles: ['administrator'],
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().errors[0].message).toBe('Không thể tự thay đổi vai trò của mình');
+  });
+
+  it('the province administrator grants administrative roles', async () => {
+    const res = await admin.post('/api/v1/users', {
+      username: `tinh.quantri.${randomUUID().slice(0, 6)}`,
+      fullName: 'Quản trị thứ hai',
+      unitId: quangTrungUnitId,
+      roles: ['administrator'],
+      password: 'Mat-khau#2026x',
+    });
+    expect(res.statusCode).toBe(201);
+  });
+});

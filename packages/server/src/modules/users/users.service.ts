@@ -16,6 +16,9 @@ import { assertPasswordPolicy } from '../auth/auth.service';
 import { canPlaceUserIn, userAbilities } from './users.policy';
 import { type UserRow, UsersRepo } from './users.repo';
 
+/** Permissions that administer accounts: only role managers may grant roles holding them. */
+const ADMINISTRATIVE_PERMISSIONS: readonly string[] = ['users.manage', 'roles.manage'];
+
 /** The audited, non-secret view of a user row (secrets appear only as redacted markers). */
 const auditView = (u: UserRow) => ({
   username: u.username,
@@ -112,10 +115,20 @@ export class UsersService {
     return unit.path;
   }
 
-  private async assertRoles(tx: Transaction<DB>, roles: string[]) {
+  /**
+   * The roles must exist, and roles that administer users or roles may only be granted by someone
+   * who manages roles: otherwise a commune user manager could make anyone (or themselves) an
+   * administrator.
+   */
+  private async assertRoles(tx: Transaction<DB>, actor: Actor, roles: string[]) {
     const existing = await this.repo.existingRoles(tx, roles);
     const missing = roles.filter((r) => !existing.includes(r));
     if (missing.length > 0) throw invalidField('body.roles', 'role_not_found');
+    const granted = await this.repo.permissionsOfRoles(tx, roles);
+    const administers = granted.some((p) => ADMINISTRATIVE_PERMISSIONS.includes(p));
+    if (administers && !actor.permissions.has('roles.manage')) {
+      throw invalidField('body.roles', 'role_not_grantable', 403);
+    }
   }
 
   /** Creates a user in a unit of the actor's subtree; they must change the password at first sign-in. */
@@ -125,7 +138,7 @@ export class UsersService {
     const id = await this.ctx.db.transaction().execute(async (tx) => {
       await this.unitPathForPlacement(tx, actor, input.unitId, 'body.unitId');
       const roles = [...new Set(input.roles)];
-      await this.assertRoles(tx, roles);
+      await this.assertRoles(tx, actor, roles);
       if (await this.repo.findByUsername(tx, input.username))
         throw invalidField('body.username', 'username_taken', 409);
       const userId = await this.repo.insert(tx, {
@@ -205,8 +218,11 @@ export class UsersService {
         await this.unitPathForPlacement(tx, actor, input.unitId, 'body.unitId');
       }
       if (input.roles) {
-        const roles = [...new Set(input.roles)];
-        await this.assertRoles(tx, roles);
+        const roles = [...new Set(input.roles)].sort();
+        if (id === actor.userId && roles.join() !== [...current.roles].sort().join()) {
+          throw invalidField('body.roles', 'cannot_change_own_roles', 403);
+        }
+        await this.assertRoles(tx, actor, roles);
         await this.repo.setRoles(tx, id, roles);
       }
       return {

@@ -63,6 +63,8 @@ export interface AppUserTable {
   locked_until: Date | null;
   mfa_secret_enc: string | null;
   mfa_enabled: Generated<boolean>;
+  /** int8, read as text. */
+  mfa_last_step: ColumnType<string | null, number | null | undefined, number | null>;
   last_login_at: Date | null;
   version: Generated<number>;
   created_at: Timestamp;

@@ -36,8 +36,9 @@ function classifyFastifyError(error: { code?: string; statusCode?: number }) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'bad_json' as const };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return { status: 415, code: 'unsupported_media_type' as const };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return { status: 400, code: 'bad_request' as const };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return { status: 413, code: 'payload_too_large' as const };
   }

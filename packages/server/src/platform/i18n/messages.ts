@@ -13,6 +13,10 @@ export const problemMessages = {
     title: { vi: 'Nội dung yêu cầu không đúng định dạng JSON', en: 'Request body is not valid JSON' },
     detail: { vi: 'Không đọc được nội dung JSON đã gửi.', en: 'The JSON body could not be parsed.' },
   },
+  bad_request: {
+    title: { vi: 'Yêu cầu không hợp lệ', en: 'Bad request' },
+    detail: { vi: 'Yêu cầu HTTP không đúng quy cách.', en: 'The HTTP request is malformed.' },
+  },
   unsupported_media_type: {
     title: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported media type' },
     detail: { vi: 'Hãy gửi nội dung dạng application/json.', en: 'Send the body as application/json.' },
@@ -148,6 +152,14 @@ export const fieldMessages = {
   unit_out_of_scope: { vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn', en: 'Unit is outside your scope' },
   role_not_found: { vi: 'Vai trò không tồn tại', en: 'Role does not exist' },
   role_exists: { vi: 'Mã vai trò đã tồn tại', en: 'Role code already exists' },
+  role_not_grantable: {
+    vi: 'Chỉ người quản lý vai trò mới được gán vai trò có quyền quản trị người dùng hoặc vai trò',
+    en: 'Only role managers may grant roles that administer users or roles',
+  },
+  cannot_change_own_roles: {
+    vi: 'Không thể tự thay đổi vai trò của mình',
+    en: 'You cannot change your own roles',
+  },
   role_code_required: { vi: 'Cần nhập mã vai trò', en: 'The role code is required' },
   cannot_deactivate_self: {
     vi: 'Không thể tự khoá tài khoản của mình',
