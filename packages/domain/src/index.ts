@@ -1,5 +1,7 @@
 export * from './auth';
+export * from './catalogues';
 export * from './common';
 export * from './permissions';
+export * from './registry';
 export * from './units';
 export * from './users';

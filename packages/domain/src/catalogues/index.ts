@@ -1,0 +1,5 @@
+export * from './child-attributes';
+export * from './ethnic-groups';
+export * from './labels';
+export * from './provinces';
+export * from './special-circumstances';
