@@ -5,6 +5,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { cataloguesRoutes } from './modules/children/catalogues.routes';
+import { childrenRoutes } from './modules/children/children.routes';
+import { seedDemoChildren } from './modules/children/children.seed';
 import { healthRoutes } from './modules/health/health.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { loadAdminUnits } from './modules/units/units.data';
@@ -21,6 +24,7 @@ import { migrate } from './platform/db/migrator';
 import { buildOpenApi } from './platform/http/openapi';
 import type { RouteDef } from './platform/http/route';
 import { createHttpServer, registerRoutes } from './platform/http/server';
+import { todayInVietnam } from './platform/time/today';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../package.json'), 'utf8'))
   .version as string;
@@ -34,19 +38,26 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...usersRoutes(ctx),
     ...rolesRoutes(ctx),
     ...auditRoutes(ctx),
+    ...childrenRoutes(ctx),
+    ...cataloguesRoutes(ctx),
   ];
 }
 
 /**
  * Brings the database up to date: schema migrations, reference data (administrative units),
- * system roles, and in demo mode the demo users. Safe to run on every start.
+ * system roles, and in demo mode the demo users and (unless `demoChildren` is false) the demo
+ * children. Safe to run on every start.
  */
-export async function prepareDatabase(database: Database, opts: { demo: boolean }) {
+export async function prepareDatabase(database: Database, opts: { demo: boolean; demoChildren?: boolean }) {
   const migrations = await migrate(database);
   const units = await loadAdminUnits(database);
   const roles = await ensureSystemRoles(database);
   const demoUsers = opts.demo ? await seedDemoUsers(database) : [];
-  return { migrations, units, roles, demoUsers };
+  const demoChildren =
+    opts.demo && opts.demoChildren !== false
+      ? await seedDemoChildren(database, { referenceDate: todayInVietnam() })
+      : [];
+  return { migrations, units, roles, demoUsers, demoChildren };
 }
 
 export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<void> };

@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
     const admin = openPostgres(adminUrl(), 1);
     await admin.withSession((s) => s.exec(`CREATE DATABASE ${templateDb}`));
     const template = openPostgres(adminUrl(templateDb), 2);
-    await prepareDatabase(template, { demo: true });
+    await prepareDatabase(template, { demo: true, demoChildren: false });
     await template.close();
     project.provide('pgliteTemplate', '');
     project.provide('pgTemplate', templateDb);
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
     };
   }
   const db = await openPGlite(undefined);
-  await prepareDatabase(db, { demo: true });
+  await prepareDatabase(db, { demo: true, demoChildren: false });
   const blob = await db.pglite!.dumpDataDir('gzip');
   await db.close();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoitho-test-'));

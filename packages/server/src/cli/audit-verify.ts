@@ -4,7 +4,7 @@ import { ExitCode, formatCount, type Output } from './io';
 
 const REASONS = {
   hash_mismatch: 'nội dung dòng đã bị sửa sau khi ghi (hash_mismatch)',
-  chain_broken: 'chuỗi băm bị đứt: có dòng bị xoá hoặc chèn ngay trước dòng này (chain_broken)',
+  chain_broken: 'chuỗi băm bị đứt: có dòng bị xóa hoặc chèn ngay trước dòng này (chain_broken)',
 } as const;
 
 /**

@@ -188,7 +188,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
 
     const deps = cliDepsFor(target);
     expect(await runCli(['node', 'tuoitho', 'restore', tampered, '--yes'], deps)).toBe(ExitCode.Integrity);
-    expect(deps.out.errors.join('\n')).toContain('đã huỷ phục hồi');
+    expect(deps.out.errors.join('\n')).toContain('đã hủy phục hồi');
     expect(deps.out.text).not.toMatch(/\n\s+at /); // no stack trace
     expect(await fingerprint(target)).toEqual(unchanged);
   });

@@ -64,7 +64,7 @@ export async function runRestore(
       'Cơ sở dữ liệu đích đang có dữ liệu; phục hồi sẽ XOÁ TOÀN BỘ và thay bằng nội dung bản sao lưu.';
     if (!opts.confirm) throw new CliError(`${warning} Thêm --yes để xác nhận.`);
     const answer = await opts.confirm(`${warning}\nGõ "co" để tiếp tục: `);
-    if (answer.trim().toLowerCase() !== 'co') throw new CliError('Đã huỷ, không thay đổi gì.');
+    if (answer.trim().toLowerCase() !== 'co') throw new CliError('Đã hủy, không thay đổi gì.');
   }
   const result = await restoreBackup(database, file, {
     onProgress: (p) => {

@@ -8,6 +8,7 @@ import { type Database, openDatabase } from '../platform/db/database';
 import { runAuditVerify } from './audit-verify';
 import { runBackup, runRestore } from './backup';
 import { createUserFromCli, resolvePassword } from './create-user';
+import { assertGenerateAllowed, parseWholeNumber, runGenerate } from './generate';
 import { CliError, consoleOutput, describeDatabase, ExitCode, type Output } from './io';
 import { assertDemoAllowed, runMigrate } from './migrate';
 import { promptLine } from './prompt';
@@ -58,7 +59,7 @@ Cấu hình qua biến môi trường như máy chủ (configuration from the se
 
 Mã thoát (exit codes): 0 thành công; 1 lỗi đầu vào hoặc trạng thái (input/state error);
   2 mất toàn vẹn (integrity failure: audit chain or backup checksum); 70 lỗi ngoài dự kiến
-  (unexpected, chi tiết với TUOITHO_DEBUG=1); 130 người dùng huỷ (cancelled).`;
+  (unexpected, chi tiết với TUOITHO_DEBUG=1); 130 người dùng hủy (cancelled).`;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
@@ -150,10 +151,40 @@ export function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => voi
       },
     );
 
+  program
+    .command('generate')
+    .description('Tạo trẻ em giả lập để thử và đo hiệu năng (synthetic children for demos and benchmarks)')
+    .requiredOption('--children <n>', 'số trẻ em cần tạo (number of children)', parseWholeNumber)
+    .option('--province <code>', 'mã tỉnh, chia cho các xã, phường hiện hành, ví dụ 38 (province)')
+    .option('--unit <code>', 'mã một xã, phường hiện hành, ví dụ 14812 (one commune-level unit)')
+    .option('--seed <n>', 'hạt giống: cùng hạt giống cho cùng dữ liệu (seed)', parseWholeNumber, 1)
+    .option('--reference-date <date>', 'ngày tính tuổi, mặc định hôm nay (reference date)')
+    .action(
+      (opts: {
+        children: number;
+        province?: string;
+        unit?: string;
+        seed: number;
+        referenceDate?: string;
+      }) => {
+        assertGenerateAllowed(loadConfig(deps.env));
+        if (!opts.province && !opts.unit) throw new CliError('Cần --province hoặc --unit.');
+        return withDatabase(async (database) => {
+          await runGenerate(database, out, {
+            children: opts.children,
+            seed: opts.seed,
+            ...(opts.province ? { provinceCode: opts.province } : {}),
+            ...(opts.unit ? { unitCode: opts.unit } : {}),
+            ...(opts.referenceDate ? { referenceDate: opts.referenceDate } : {}),
+          });
+        });
+      },
+    );
+
   const audit = program.command('audit').description('Nhật ký kiểm toán (audit log)');
   audit
     .command('verify')
-    .description('Kiểm tra chuỗi băm của nhật ký; mã thoát 2 nếu có dòng bị sửa/xoá (verify the hash chain)')
+    .description('Kiểm tra chuỗi băm của nhật ký; mã thoát 2 nếu có dòng bị sửa/xóa (verify the hash chain)')
     .action(() =>
       withDatabase(async (database) => {
         setExitCode(await runAuditVerify(database, out));
@@ -205,7 +236,7 @@ export function reportError(error: unknown, out: Output, env: NodeJS.ProcessEnv)
     out.error(
       `Thư mục dữ liệu đang được ${holder.owner} (pid ${holder.pid}, từ ${holder.since}) sử dụng; ` +
         'PGlite không cho hai tiến trình cùng mở. Hãy dừng tiến trình đó rồi chạy lại. ' +
-        `Nếu nó không còn chạy, xoá tệp ${error.file}.`,
+        `Nếu nó không còn chạy, xóa tệp ${error.file}.`,
     );
     return ExitCode.Failure;
   }

@@ -29,7 +29,7 @@ export function promptHidden(
     const onData = (chunk: string) => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return finish();
-        if (ch === '\u0003') return finish(new CliError('Đã huỷ.', ExitCode.Cancelled));
+        if (ch === '\u0003') return finish(new CliError('Đã hủy.', ExitCode.Cancelled));
         if (ch === '\u007f' || ch === '\b') chars = chars.slice(0, -1);
         else if (ch >= ' ') chars.push(ch);
       }

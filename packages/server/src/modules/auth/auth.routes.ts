@@ -38,7 +38,7 @@ export function authRoutes(ctx: AppContext) {
       summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu / sign in',
       description:
         'Đặt cookie phiên `tt_session` (httpOnly, SameSite=Strict) và trả về `csrfToken`. Sai 5 lần liên tiếp: ' +
-        'tài khoản bị khoá 15 phút (429). Giới hạn số lần gọi theo địa chỉ IP (429).',
+        'tài khoản bị khóa 15 phút (429). Giới hạn số lần gọi theo địa chỉ IP (429).',
       access: { public: true },
       rateLimit: { max: ctx.config.loginRateLimitPerMinute, timeWindowMs: 60_000 },
       body: LoginRequest,
@@ -122,7 +122,7 @@ export function authRoutes(ctx: AppContext) {
       method: 'POST',
       url: '/api/v1/me/mfa/enrol',
       tags,
-      summary: 'Bắt đầu đăng ký xác thực hai lớp: khoá bí mật và mã QR / start 2FA enrolment',
+      summary: 'Bắt đầu đăng ký xác thực hai lớp: khóa bí mật và mã QR / start 2FA enrolment',
       access: { session: true },
       idempotent: false,
       response: MfaEnrolment,

@@ -270,7 +270,7 @@ describe('editing users', () => {
     expect(shown.abilities).toEqual({ canEdit: true, canDeactivate: false, canResetPassword: true });
     const res = await admin.post(`/api/v1/users/${me.id}/deactivate`, { version: shown.version });
     expect(res.statusCode).toBe(409);
-    expect(res.json().errors[0].message).toBe('Không thể tự khoá tài khoản của mình');
+    expect(res.json().errors[0].message).toBe('Không thể tự khóa tài khoản của mình');
   });
 
   it('answers 404 for an unknown id and 400 for a malformed one', async () => {

@@ -78,10 +78,10 @@ export function usersRoutes(ctx: AppContext) {
       response: User,
       handler: async (c) => users.updateUser(actorOf(c), c.params.id, c.body, c.meta),
     }),
-    action('deactivate', 'Khoá tài khoản (kết thúc mọi phiên) / deactivate', (s) => s.deactivateUser),
+    action('deactivate', 'Khóa tài khoản (kết thúc mọi phiên) / deactivate', (s) => s.deactivateUser),
     action('activate', 'Mở lại tài khoản / reactivate', (s) => s.activateUser),
-    action('unlock', 'Mở khoá sau khi đăng nhập sai nhiều lần / lift a lockout', (s) => s.unlockUser),
-    action('mfa/reset', 'Huỷ xác thực hai lớp (mất điện thoại) / reset 2FA', (s) => s.resetMfa),
+    action('unlock', 'Mở khóa sau khi đăng nhập sai nhiều lần / lift a lockout', (s) => s.unlockUser),
+    action('mfa/reset', 'Hủy xác thực hai lớp (mất điện thoại) / reset 2FA', (s) => s.resetMfa),
     defineRoute({
       method: 'POST',
       url: '/api/v1/users/:id/reset-password',

@@ -170,7 +170,7 @@ function orderByDependency(dependsOn: Map<string, Set<string>>): string[] {
     const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([name]) => name);
     if (ready.length === 0) {
       throw new CatalogError(
-        `Khoá ngoại vòng tròn giữa các bảng, không xác định được thứ tự: ${[...remaining.keys()].join(', ')}`,
+        `Khóa ngoại vòng tròn giữa các bảng, không xác định được thứ tự: ${[...remaining.keys()].join(', ')}`,
       );
     }
     for (const name of ready.sort()) {

@@ -269,7 +269,7 @@ async function assertSameContent(session: SqlSession, catalog: Catalog, trailer:
     throw new BackupError(
       'checksum_mismatch',
       `Dữ liệu sau khi nạp khác tổng kiểm tra của bản sao lưu ở bảng: ${differing.join(', ')}. ` +
-        'Tệp đã bị sửa hoặc hỏng; đã huỷ phục hồi, dữ liệu hiện có giữ nguyên.',
+        'Tệp đã bị sửa hoặc hỏng; đã hủy phục hồi, dữ liệu hiện có giữ nguyên.',
     );
   }
 }

@@ -141,7 +141,71 @@ export interface SchemaMigrationTable {
   duration_ms: number;
 }
 
+export interface ChildTable {
+  id: Generated<string>;
+  unit_id: number;
+  full_name: string;
+  name_folded: ColumnType<string, never, never>;
+  sex: 'male' | 'female';
+  date_of_birth: string;
+  birth_reference_date: DateText;
+  personal_id: string | null;
+  ethnicity: string | null;
+  birth_registration: ColumnType<unknown, string | null, string | null>;
+  village: string | null;
+  address: string | null;
+  household: ColumnType<unknown, string | null, string | null>;
+  caregivers: ColumnType<unknown, string | undefined, string>;
+  education: ColumnType<unknown, string | null, string | null>;
+  health: ColumnType<unknown, string | null, string | null>;
+  at_risk: ColumnType<string[], string[] | undefined, string[]>;
+  people_folded: ColumnType<string, string | undefined, string>;
+  note: string | null;
+  status_changed_at: Date | null;
+  status: ColumnType<'active' | 'moved_away' | 'turned_16' | 'deceased', string | undefined, string>;
+  merged_into: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  created_by: string | null;
+  updated_by: string | null;
+}
+
+export interface ChildSpecialCircumstanceTable {
+  id: Generated<string>;
+  child_id: string;
+  group_code: string;
+  subgroup_code: string | null;
+  start_date: DateText;
+  end_date: DateText | null;
+  source: string | null;
+  note: string | null;
+  confirmed_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ChildStatusHistoryTable {
+  id: Generated<string>;
+  child_id: string;
+  status: string;
+  changed_at: Timestamp;
+  reason: string | null;
+  changed_by: string | null;
+}
+
+export interface SavedChildFilterTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  query: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  saved_child_filter: SavedChildFilterTable;
+  child: ChildTable;
+  child_special_circumstance: ChildSpecialCircumstanceTable;
+  child_status_history: ChildStatusHistoryTable;
   admin_unit: AdminUnitTable;
   admin_unit_mapping: AdminUnitMappingTable;
   reference_dataset: ReferenceDatasetTable;

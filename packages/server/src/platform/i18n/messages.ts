@@ -80,7 +80,7 @@ export const problemMessages = {
     detail: { vi: 'Tên đăng nhập hoặc mật khẩu không đúng.', en: 'Wrong username or password.' },
   },
   account_locked: {
-    title: { vi: 'Tài khoản tạm bị khoá', en: 'Account temporarily locked' },
+    title: { vi: 'Tài khoản tạm bị khóa', en: 'Account temporarily locked' },
     detail: {
       vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
       en: 'Too many failed sign-ins. Try again in {minutes} minutes.',
@@ -126,7 +126,7 @@ export const problemMessages = {
   idempotency_mismatch: {
     title: { vi: 'Idempotency-Key đã được dùng cho yêu cầu khác', en: 'Idempotency-Key reused' },
     detail: {
-      vi: 'Khoá Idempotency-Key này đã được dùng với nội dung khác.',
+      vi: 'Khóa Idempotency-Key này đã được dùng với nội dung khác.',
       en: 'This Idempotency-Key was already used with a different body.',
     },
   },
@@ -160,9 +160,13 @@ export const fieldMessages = {
     vi: 'Không thể tự thay đổi vai trò của mình',
     en: 'You cannot change your own roles',
   },
+  personal_id_taken: {
+    vi: 'Số định danh cá nhân này đã có trong sổ theo dõi trẻ em',
+    en: 'This personal identification number is already in the registry',
+  },
   role_code_required: { vi: 'Cần nhập mã vai trò', en: 'The role code is required' },
   cannot_deactivate_self: {
-    vi: 'Không thể tự khoá tài khoản của mình',
+    vi: 'Không thể tự khóa tài khoản của mình',
     en: 'You cannot deactivate yourself',
   },
   nul_character: {
