@@ -64,9 +64,7 @@ describe('the province administrator', () => {
   it('works on a phone-sized screen', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 }, locale: 'vi-VN' });
     await signIn(page, baseUrl, 'tinh.thanhhoa');
-    await expect
-      .poll(() => page.getByText('Xin chào').first().isVisible(), { timeout: 20_000 })
-      .toBe(true);
+    await expect.poll(() => page.getByText('Xin chào').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await screenshot(page, '05-phone');
     await page.close();
   });

@@ -105,7 +105,7 @@ export class ChildrenService {
   /** The commune where a child lives: a current commune-level unit inside the caller's subtree. */
   private async communeOf(actor: Actor, code: string, meta: RequestMeta) {
     const unit = await this.units.findByCode(code, vietnamToday());
-    if (!unit || unit.level !== 'commune') throw childValidation(meta, 'body.unitCode', 'unit_not_found');
+    if (unit?.level !== 'commune') throw childValidation(meta, 'body.unitCode', 'unit_not_found');
     if (!isInScope(actor, unit.path)) throw childValidation(meta, 'body.unitCode', 'unit_out_of_scope', 403);
     return unit;
   }
