@@ -6,6 +6,9 @@ import { isNavItemAllowed, type NavKey, navItems } from './navigation';
 import { ForbiddenPage, NotFoundPage } from './StatusPages';
 
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ChildrenPage = lazy(() => import('../features/children/ChildrenPage'));
+const ChildProfilePage = lazy(() => import('../features/children/ChildProfilePage'));
+const ChildFormPage = lazy(() => import('../features/children/ChildFormPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
@@ -35,6 +38,40 @@ export function AppRoutes() {
       <Routes>
         <Route index element={<DashboardPage />} />
         <Route path="profile" element={<ProfilePage />} />
+        <Route path="children">
+          <Route
+            index
+            element={
+              <Guarded navKey="children">
+                <ChildrenPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <Guarded navKey="children">
+                <ChildFormPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <Guarded navKey="children">
+                <ChildProfilePage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id/edit"
+            element={
+              <Guarded navKey="children">
+                <ChildFormPage />
+              </Guarded>
+            }
+          />
+        </Route>
         <Route
           path="units"
           element={

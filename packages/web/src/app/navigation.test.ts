@@ -24,6 +24,8 @@ describe('navigation', () => {
     expect(navKeyForPath('/')).toBe('dashboard');
     expect(navKeyForPath('/users')).toBe('users');
     expect(navKeyForPath('/users/123')).toBe('users');
+    expect(navKeyForPath('/children/new')).toBe('children');
+    expect(navKeyForPath('/children/0b7c3f0e-7a4c-4f5e-9a61-2d3c8e1f4a10/edit')).toBe('children');
     expect(navKeyForPath('/profile')).toBeUndefined();
   });
 });

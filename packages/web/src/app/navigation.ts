@@ -32,7 +32,7 @@ export const navItems: readonly NavItem[] = [
     path: '/children',
     group: 'work',
     anyOf: ['registry.read', 'registry.education', 'registry.health'],
-    isAvailable: false,
+    isAvailable: true,
   },
   { key: 'cases', path: '/cases', group: 'work', anyOf: ['cases.read'], isAvailable: false },
   { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: false },

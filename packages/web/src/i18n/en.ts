@@ -1,4 +1,5 @@
 import { enAdmin } from './en.admin';
+import { enChildren } from './en.children';
 import type { Messages } from './vi';
 
 /** English messages: same keys as `vi.ts` (checked by the `Messages` type). */
@@ -151,6 +152,7 @@ export const en: Messages = {
     upcoming: 'Modules in development',
     upcomingText: 'The work modules will be released one after another:',
     links: {
+      children: 'Search, filter and update the records of the children of your area',
       units: 'Look up units, the tree before and after 01/07/2025',
       users: 'Accounts of officers in your unit',
       roles: 'Permission sets and their use',
@@ -159,4 +161,5 @@ export const en: Messages = {
     },
   },
   ...enAdmin,
+  ...enChildren,
 };

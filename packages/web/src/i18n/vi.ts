@@ -1,4 +1,5 @@
 import { viAdmin } from './vi.admin';
+import { viChildren } from './vi.children';
 
 /** Vietnamese messages: the reference language; `en.ts` must have the same keys. */
 export const vi = {
@@ -151,6 +152,7 @@ export const vi = {
     upcoming: 'Các phân hệ đang được xây dựng',
     upcomingText: 'Các phân hệ nghiệp vụ sẽ lần lượt được đưa vào sử dụng:',
     links: {
+      children: 'Tìm kiếm, lọc và cập nhật hồ sơ trẻ em trên địa bàn',
       units: 'Tra cứu đơn vị, cây hành chính trước và sau 01/07/2025',
       users: 'Tài khoản cán bộ trong đơn vị',
       roles: 'Nhóm quyền và phạm vi sử dụng',
@@ -159,6 +161,7 @@ export const vi = {
     },
   },
   ...viAdmin,
+  ...viChildren,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

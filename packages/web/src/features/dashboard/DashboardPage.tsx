@@ -7,8 +7,8 @@ import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/dates';
 import { useSession } from '../auth/api';
 
-type QuickLinkKey = 'units' | 'users' | 'roles' | 'audit';
-const quickLinkKeys: QuickLinkKey[] = ['units', 'users', 'roles', 'audit'];
+type QuickLinkKey = 'children' | 'units' | 'users' | 'roles' | 'audit';
+const quickLinkKeys: QuickLinkKey[] = ['children', 'units', 'users', 'roles', 'audit'];
 
 /** Who am I, where do I work, where can I go. */
 export default function DashboardPage() {
