@@ -351,7 +351,9 @@ export class ChildrenRepo {
         eb.or([
           ...(probe.personalId ? [eb('c.personal_id', '=', probe.personalId)] : []),
           eb.and([
-            sql<boolean>`c.name_folded % ${probe.nameFolded}`,
+            // similarity() rather than the `%` operator: on PGlite a GIN-index scan for `%` can spin
+            // forever; the scan stays within the caller's subtree and the birth-year window.
+            sql<boolean>`similarity(c.name_folded, ${probe.nameFolded}) >= 0.3`,
             sql<boolean>`extract(year FROM c.birth_reference_date) BETWEEN ${probe.birthYear - 1} AND ${probe.birthYear + 1}`,
           ]),
         ]),
