@@ -58,7 +58,12 @@ export type ChildListFilter = {
 export type ChildSortKey = {
   column: 'name_folded' | 'birth_reference_date' | 'created_at' | 'updated_at';
   desc: boolean;
+  /** Relevance: children whose own name holds every word come before those found by a relative. */
+  nameWords?: string[];
 };
+
+/** `% word%`: a word of a folded name starts with `word` (LIKE wildcards in it escaped). */
+const wordStartPattern = (word: string) => `% ${likeContains(word).slice(1)}`;
 
 const SELECT_COLUMNS = [
   'c.id',
@@ -261,16 +266,15 @@ export class ChildrenRepo {
     if (f.unitPath) q = q.where(inScopeSql('u.path', { unitPath: f.unitPath }));
     if (f.status && f.status !== 'all') q = q.where('c.status', '=', f.status as 'active');
     if (f.personalId) q = q.where('c.personal_id', '=', f.personalId);
-    // Every word of the query starts a word of the child's name or of a relative's name, in any
-    // order: "van an" finds Nguyễn Văn An; the trigram indexes serve the LIKE.
-    for (const word of f.words) {
-      const pattern = `% ${likeContains(word).slice(1)}`;
-      q = q.where((eb) =>
-        eb.or([
-          sql<boolean>`(' ' || c.name_folded) LIKE ${pattern}`,
-          sql<boolean>`(' ' || c.people_folded) LIKE ${pattern}`,
-        ]),
-      );
+    // Every word of the query starts a word of the child's name, or every word one of the names of
+    // the relatives, in any order: "van an" finds Nguyễn Văn An; trigram indexes serve the LIKE.
+    if (f.words.length > 0) {
+      const allIn = (column: string) =>
+        sql<boolean>`(${sql.join(
+          f.words.map((w) => sql`(' ' || ${sql.ref(column)}) LIKE ${wordStartPattern(w)}`),
+          sql` AND `,
+        )})`;
+      q = q.where((eb) => eb.or([allIn('c.name_folded'), allIn('c.people_folded')]));
     }
     // Ages as `ageAt` counts them: a year-only date counts from 1 July, and as age 0 in its year.
     const born = f.born;
@@ -320,16 +324,31 @@ export class ChildrenRepo {
     return row.n;
   }
 
-  /** A page of children by a sort key, after the keyset cursor `after` ([value, id]). */
-  async list(actor: Actor, f: ChildListFilter, sort: ChildSortKey, limit: number, after?: [string, string]) {
-    let q = this.filtered(actor, f);
+  /**
+   * A page of children by a sort key, after the keyset cursor `after`: `[value, id]`, or for
+   * relevance `[nameMiss, value, id]`. Each row carries `name_miss` (its name lacks a word).
+   */
+  async list(actor: Actor, f: ChildListFilter, sort: ChildSortKey, limit: number, after?: string[]) {
     const col = sql.ref(`c.${sort.column}`);
-    if (after) {
+    const words = sort.nameWords ?? [];
+    const nameMiss =
+      words.length > 0
+        ? sql<boolean>`NOT (${sql.join(
+            words.map((w) => sql`(' ' || c.name_folded) LIKE ${wordStartPattern(w)}`),
+            sql` AND `,
+          )})`
+        : sql<boolean>`false`;
+    let q = this.filtered(actor, f).select(nameMiss.as('name_miss'));
+    if (after && words.length > 0) {
+      const [miss, value, id] = after;
+      q = q.where(sql<boolean>`(${nameMiss}, ${col}, c.id) > (${miss}::boolean, ${value}, ${id}::uuid)`);
+    } else if (after) {
       const [value, id] = after;
       q = sort.desc
         ? q.where(sql<boolean>`(${col}, c.id) < (${value}, ${id}::uuid)`)
         : q.where(sql<boolean>`(${col}, c.id) > (${value}, ${id}::uuid)`);
     }
+    if (words.length > 0) q = q.orderBy(nameMiss);
     return q
       .orderBy(col, sort.desc ? 'desc' : 'asc')
       .orderBy('c.id', sort.desc ? 'desc' : 'asc')

@@ -126,6 +126,31 @@ describe('finding children', () => {
     expect(ids.size).toBe(first.items.length + second.items.length);
   });
 
+  it('ranks children by their own name before children found through a relative, and pages that order', async () => {
+    await bimSon.post(
+      '/api/v1/children',
+      minimal({
+        fullName: 'Bùi Văn Tú',
+        caregivers: [{ fullName: 'Nguyễn Thị Ánh Dương', relationship: 'mother' }],
+      }),
+    );
+    await bimSon.post('/api/v1/children', minimal({ fullName: 'Nguyễn Thị Ánh Dương', sex: 'female' }));
+    const all = (await bimSon.get('/api/v1/children?q=anh%20duong%20nguyen%20thi')).json();
+    expect(all.items.map((c: { fullName: string }) => c.fullName)).toEqual([
+      'Nguyễn Thị Ánh Dương',
+      'Bùi Văn Tú',
+    ]);
+    const first = (await bimSon.get('/api/v1/children?q=anh%20duong%20nguyen%20thi&limit=1')).json();
+    const second = (
+      await bimSon.get(`/api/v1/children?q=anh%20duong%20nguyen%20thi&limit=1&cursor=${first.nextCursor}`)
+    ).json();
+    expect([...first.items, ...second.items].map((c: { fullName: string }) => c.fullName)).toEqual([
+      'Nguyễn Thị Ánh Dương',
+      'Bùi Văn Tú',
+    ]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('keeps each commune to itself: an officer of 14818 neither finds nor reads nor changes a child of 14812', async () => {
     const [child] = (await bimSon.get('/api/v1/children?q=nguyen%20van%20an')).json().items;
     const listed = (await quangTrung.get('/api/v1/children?q=nguyen%20van%20an')).json();

@@ -60,17 +60,17 @@ const SORTS: Record<string, ChildSortKey> = {
   '-updatedAt': { column: 'updated_at', desc: true },
 };
 
-const encodeCursor = (value: [string, string]) => Buffer.from(JSON.stringify(value)).toString('base64url');
-function decodeCursor(cursor: string | undefined, meta: RequestMeta): [string, string] | undefined {
+const encodeCursor = (value: string[]) => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decodeCursor(cursor: string | undefined, meta: RequestMeta, size: number): string[] | undefined {
   if (!cursor) return undefined;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (
       Array.isArray(value) &&
-      value.length === 2 &&
+      value.length === size &&
       value.every((v) => typeof v === 'string' && !v.includes('\0'))
     ) {
-      return [value[0], value[1]];
+      return value as string[];
     }
   } catch {
     // answered below
@@ -329,8 +329,12 @@ export class ChildrenService {
       ...(query.disability ? { disability: query.disability } : {}),
       status: query.status,
     };
-    const sort = SORTS[query.sort && query.sort !== 'relevance' ? query.sort : 'name'] ?? SORTS.name!;
-    const rows = await this.repo.list(actor, filter, sort, query.limit + 1, decodeCursor(query.cursor, meta));
+    // Default with a query: relevance (own name first, then by name); otherwise by name.
+    const byRelevance = filter.words.length > 0 && (query.sort === undefined || query.sort === 'relevance');
+    const base = SORTS[query.sort && query.sort !== 'relevance' ? query.sort : 'name'] ?? SORTS.name!;
+    const sort = byRelevance ? { ...base, nameWords: filter.words } : base;
+    const cursor = decodeCursor(query.cursor, meta, byRelevance ? 3 : 2);
+    const rows = await this.repo.list(actor, filter, sort, query.limit + 1, cursor);
     const page = rows.slice(0, query.limit);
     const groupsOf = await this.repo.listSpecialCircumstances(
       this.ctx.db,
@@ -345,7 +349,10 @@ export class ChildrenService {
           at,
         ),
       ),
-      nextCursor: rows.length > query.limit && last ? encodeCursor([sortValue(last, sort), last.id]) : null,
+      nextCursor:
+        rows.length > query.limit && last
+          ? encodeCursor([...(byRelevance ? [String(last.name_miss)] : []), sortValue(last, sort), last.id])
+          : null,
       total: await this.repo.count(actor, filter),
     };
   }
