@@ -80,6 +80,17 @@ describe('a commune officer and the child registry', () => {
     await settled(page);
     await screenshot(page, '13-children-search');
 
+    // The filtered list downloads as Excel, as the officer sees it.
+    await page.getByRole('button', { name: 'Xuất danh sách' }).hover();
+    const excel = page.getByRole('link', { name: 'Excel (.xlsx)' });
+    await excel.waitFor();
+    const href = await excel.getAttribute('href');
+    expect(href).toContain('format=xlsx');
+    expect(href).toContain('q=xuyen');
+    const file = await page.request.get(`${baseUrl}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+
     await page.getByRole('link', { name: CHILD_NAME }).click();
     await page.waitForURL(/\/children\/[0-9a-f-]{36}\?from=/);
     await expect.poll(() => page.getByTestId('child-name').textContent()).toBe(CHILD_NAME);

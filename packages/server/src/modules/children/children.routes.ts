@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf, defineRoute } from '../../platform/http/route';
+import { ChildrenExport } from './children.export';
 import { ChildrenService } from './children.service';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -34,7 +35,28 @@ const StatusChangeRequest = z.object({
 
 export function childrenRoutes(ctx: AppContext) {
   const children = new ChildrenService(ctx);
+  const exporter = new ChildrenExport(ctx, children);
   return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/v1/children/export',
+      tags,
+      summary: 'Xuất danh sách trẻ em đã lọc ra Excel hoặc CSV / export the filtered list',
+      description:
+        'Cùng bộ lọc với danh sách; tối đa 100.000 trẻ. Mỗi lần xuất được ghi nhật ký (dữ liệu cá nhân).',
+      access: read,
+      query: z.intersection(ChildListQuery, z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') })),
+      response: z.unknown(),
+      produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+      handler: async (c) => {
+        const { format, limit: _limit, cursor: _cursor, ...query } = c.query;
+        const file = await exporter.exportChildren(actorOf(c), query, format, c.meta);
+        c.reply
+          .type(file.contentType)
+          .header('content-disposition', `attachment; filename="${file.fileName}"`);
+        return file.body;
+      },
+    }),
     defineRoute({
       method: 'GET',
       url: '/api/v1/children',

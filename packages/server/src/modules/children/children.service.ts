@@ -297,8 +297,8 @@ export class ChildrenService {
     };
   }
 
-  /** Children of the caller's subtree matching the filters, a page at a time, with the total. */
-  async listChildren(actor: Actor, query: ChildListQuery, meta: RequestMeta): Promise<ChildList> {
+  /** The list filter and order that a list query asks for (shared by the list and the export). */
+  async planList(query: Omit<ChildListQuery, 'limit' | 'cursor'>, meta: RequestMeta) {
     const at = query.at ?? vietnamToday();
     let unitPath: string | undefined;
     if (query.unit) {
@@ -333,6 +333,12 @@ export class ChildrenService {
     const byRelevance = filter.words.length > 0 && (query.sort === undefined || query.sort === 'relevance');
     const base = SORTS[query.sort && query.sort !== 'relevance' ? query.sort : 'name'] ?? SORTS.name!;
     const sort = byRelevance ? { ...base, nameWords: filter.words } : base;
+    return { filter, sort, byRelevance, at };
+  }
+
+  /** Children of the caller's subtree matching the filters, a page at a time, with the total. */
+  async listChildren(actor: Actor, query: ChildListQuery, meta: RequestMeta): Promise<ChildList> {
+    const { filter, sort, byRelevance, at } = await this.planList(query, meta);
     const cursor = decodeCursor(query.cursor, meta, byRelevance ? 3 : 2);
     const rows = await this.repo.list(actor, filter, sort, query.limit + 1, cursor);
     const page = rows.slice(0, query.limit);

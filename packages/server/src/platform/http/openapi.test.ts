@@ -76,8 +76,10 @@ describe('OpenAPI document', () => {
       expect(op, name).toBeDefined();
       if (!op) continue;
       expect(op.summary, name).toBeTruthy();
-      const ok = op.responses[String(route.status ?? 200)]?.content['application/json']?.schema;
-      expect(ok, name).toBeTruthy();
+      const content = op.responses[String(route.status ?? 200)]?.content;
+      for (const type of route.produces ?? ['application/json']) {
+        expect(content?.[type]?.schema, `${name} ${type}`).toBeTruthy();
+      }
       expect(op.responses['4XX']?.content['application/problem+json']?.schema, name).toBeTruthy();
       if (route.body) expect(op.requestBody?.content['application/json'].schema, name).toBeTruthy();
       else expect(op.requestBody, name).toBeUndefined();

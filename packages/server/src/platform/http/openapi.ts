@@ -92,7 +92,11 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
       responses: {
         [String(route.status ?? 200)]: {
           description: 'OK',
-          content: { 'application/json': { schema: schemaOf(route.response, 'output', named) } },
+          content: route.produces
+            ? Object.fromEntries(
+                route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              )
+            : { 'application/json': { schema: schemaOf(route.response, 'output', named) } },
         },
         '4XX': { description: 'Lỗi yêu cầu / client error (RFC 9457)', content: problem },
       },

@@ -61,6 +61,11 @@ export type RouteDef<
   body?: B;
   response: R;
   status?: number;
+  /**
+   * A file instead of JSON (e.g. an Excel export): the content types the route may answer; the
+   * handler sets the headers and returns the bytes, which are not validated against `response`.
+   */
+  produces?: string[];
   /** Per-route rate limit (per IP), e.g. for login and public endpoints. */
   rateLimit?: { max: number; timeWindowMs: number };
   /** Accept `Idempotency-Key` on this POST (default true for POST with a signed-in user). */

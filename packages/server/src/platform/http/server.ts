@@ -191,6 +191,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: Ro
         }
 
         const result = await route.handler({ params, query, body, actor, meta, req, reply });
+        if (route.produces) return reply.code(status).send(result);
         const output = route.response.parse(result);
         if (useIdempotency)
           await saveIdempotentReply(ctx.db, actor.userId, key, request, { status, body: output });

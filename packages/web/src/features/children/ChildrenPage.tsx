@@ -1,6 +1,6 @@
-import { ClearOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import { ClearOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ChildSort } from '@tuoitho/domain';
-import { Badge, Button, Card, Flex, Grid, Input, Select, Typography } from 'antd';
+import { Badge, Button, Card, Dropdown, Flex, Grid, Input, Select, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -18,6 +18,7 @@ import {
   effectiveSort,
   emptyFilters,
   filtersFromQueryString,
+  filtersToApiQuery,
   filtersToQueryString,
 } from './childFilters';
 import { formatCount, sortKey } from './childText';
@@ -88,6 +89,9 @@ export default function ChildrenPage() {
   const total = list.data?.pages[0]?.total;
   const activeCount = countActiveFilters(filters);
   const canCreate = user.permissions.includes('registry.write');
+  // The export applies the list's filters on the server and is audited there.
+  const exportUrl = (format: 'xlsx' | 'csv') =>
+    `/api/v1/children/export?${new URLSearchParams({ ...filtersToApiQuery(filters), format }).toString()}`;
   const isLoading = list.isPending || (list.isFetching && !list.isFetchingNextPage);
   const viewProps = {
     items,
@@ -103,11 +107,27 @@ export default function ChildrenPage() {
         title={t('children.title')}
         intro={t('children.intro')}
         extra={
-          canCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
-              {t('children.create')}
-            </Button>
-          ) : undefined
+          <Flex gap={8} wrap>
+            <Dropdown
+              menu={{
+                items: (['xlsx', 'csv'] as const).map((format) => ({
+                  key: format,
+                  label: (
+                    <a href={exportUrl(format)} download>
+                      {t(format === 'xlsx' ? 'children.exportExcel' : 'children.exportCsv')}
+                    </a>
+                  ),
+                })),
+              }}
+            >
+              <Button icon={<DownloadOutlined />}>{t('children.export')}</Button>
+            </Dropdown>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
+                {t('children.create')}
+              </Button>
+            ) : null}
+          </Flex>
         }
       />
       <Card>
