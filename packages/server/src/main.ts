@@ -1,4 +1,5 @@
 import { startApp } from './app';
+import { scheduleRegistryJobs } from './modules/children/children.jobs';
 import { loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 
@@ -28,6 +29,7 @@ log.info(
 );
 if (config.demoMode) log.warn('DEMO MODE: demo users share a published password; never use in production');
 await app.server.listen({ port: config.port, host: config.host });
+const stopJobs = scheduleRegistryJobs(app.ctx.db, log);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -35,6 +37,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    stopJobs();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

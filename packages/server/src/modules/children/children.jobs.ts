@@ -1,0 +1,26 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../platform/db/schema';
+import { todayInVietnam } from '../../platform/time/today';
+import { markChildrenTurned16 } from './children.lifecycle';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Runs the registry's daily work at start and then every hour (the job is idempotent, so the
+ * hourly run simply catches the change of day in Việt Nam). Returns the function that stops it.
+ */
+export function scheduleRegistryJobs(db: Kysely<DB>, log: FastifyBaseLogger): () => void {
+  const run = async () => {
+    try {
+      const turned16 = await markChildrenTurned16(db, todayInVietnam());
+      if (turned16 > 0) log.info({ turned16 }, 'registry daily job');
+    } catch (error) {
+      log.error({ err: error }, 'registry daily job failed');
+    }
+  };
+  void run();
+  const timer = setInterval(run, HOUR_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,46 @@
+import { birthDateRangeForAges, CHILD_AGE_LIMIT } from '@tuoitho/domain';
+import type { Kysely } from 'kysely';
+import { writeAuditInTx } from '../../platform/audit/audit';
+import type { DB } from '../../platform/db/schema';
+
+const TURNED_16_REASON = 'Đủ 16 tuổi, không còn là trẻ em (Luật Trẻ em Điều 1)';
+
+/**
+ * The daily job: children who have reached 16 by `today` leave the active registry (status
+ * `turned_16`) but stay in history. Each change gets its status-history and audit rows in the
+ * same transaction; running it twice on a day changes nothing the second time.
+ */
+export async function markChildrenTurned16(db: Kysely<DB>, today: string): Promise<number> {
+  // Age 16 or more at `today`, counted as `ageAt` counts (a year-only date from 1 July).
+  const { bornOnOrBefore } = birthDateRangeForAges(CHILD_AGE_LIMIT, CHILD_AGE_LIMIT, today);
+  return db.transaction().execute(async (tx) => {
+    const changed = await tx
+      .updateTable('child')
+      .set({ status: 'turned_16', status_changed_at: new Date(), updated_at: new Date() })
+      .where('status', '=', 'active')
+      .where('merged_into', 'is', null)
+      .where('birth_reference_date', '<=', bornOnOrBefore)
+      .returning(['id', 'unit_id'])
+      .execute();
+    for (const child of changed) {
+      await tx
+        .insertInto('child_status_history')
+        .values({ child_id: child.id, status: 'turned_16', reason: TURNED_16_REASON, changed_by: null })
+        .execute();
+      await writeAuditInTx(
+        tx,
+        {},
+        {
+          action: 'child.turned_16',
+          entityType: 'child',
+          entityId: child.id,
+          unitId: child.unit_id,
+          before: { status: 'active' },
+          after: { status: 'turned_16' },
+          details: { source: 'daily-job', date: today },
+        },
+      );
+    }
+    return changed.length;
+  });
+}
