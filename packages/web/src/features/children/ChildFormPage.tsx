@@ -42,8 +42,8 @@ import {
   IdentitySection,
   NoteSection,
   ResidenceSection,
-  SpecialSection,
 } from './ChildFormSections';
+import { SpecialSection } from './ChildSpecialSection';
 import { useLanguage } from './ChildTags';
 import {
   type ChildFormSection,
