@@ -76,7 +76,7 @@ export class ChildrenExport {
 
   /** The rows of the export, in the list's order, as display strings in the caller's language. */
   private async rows(actor: Actor, query: Omit<ChildListQuery, 'limit' | 'cursor'>, meta: RequestMeta) {
-    const { filter, sort, at } = await this.children.planList(query, meta);
+    const { filter, sort, at } = await this.children.planList(query);
     const total = await this.repo.count(actor, filter);
     if (total > EXPORT_MAX_ROWS) {
       throw new AppError(422, 'conflict', {

@@ -23,9 +23,10 @@ import { writeAuditInTx } from '../../platform/audit/audit';
 import { isInScope } from '../../platform/auth/scope';
 import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
-import { AppError, notFound, versionConflict } from '../../platform/http/errors';
+import { AppError, invalidField, notFound, versionConflict } from '../../platform/http/errors';
 import { ValidationFailure } from '../../platform/http/problem';
 import type { Actor, RequestMeta } from '../../platform/http/route';
+import { AuditService } from '../audit/audit.service';
 import { UnitsRepo } from '../units/units.repo';
 import { toChild, toListItem } from './children.mapping';
 import {
@@ -35,7 +36,6 @@ import {
   type SpecialCircumstanceValues,
 } from './children.repo';
 import type { ChildRepo } from './children.types';
-import { childValidation } from './children.validation';
 
 type Row = ChildRepo['row'];
 
@@ -84,10 +84,12 @@ function decodeCursor(cursor: string | undefined, meta: RequestMeta, size: numbe
 export class ChildrenService {
   private readonly repo: ChildrenRepo;
   private readonly units: UnitsRepo;
+  private readonly audit: AuditService;
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new ChildrenRepo(ctx.db);
     this.units = new UnitsRepo(ctx.db);
+    this.audit = new AuditService(ctx.db);
   }
 
   private async load(exec: Transaction<DB> | AppContext['db'], actor: Actor, id: string): Promise<Child> {
@@ -103,27 +105,26 @@ export class ChildrenService {
   }
 
   /** The commune where a child lives: a current commune-level unit inside the caller's subtree. */
-  private async communeOf(actor: Actor, code: string, meta: RequestMeta) {
+  private async communeOf(actor: Actor, code: string) {
     const unit = await this.units.findByCode(code, vietnamToday());
-    if (unit?.level !== 'commune') throw childValidation(meta, 'body.unitCode', 'unit_not_found');
-    if (!isInScope(actor, unit.path)) throw childValidation(meta, 'body.unitCode', 'unit_out_of_scope', 403);
+    if (unit?.level !== 'commune') throw invalidField('body.unitCode', 'unit_not_found');
+    if (!isInScope(actor, unit.path)) throw invalidField('body.unitCode', 'unit_out_of_scope', 403);
     return unit;
   }
 
   private async assertPersonalIdFree(
     tx: Transaction<DB>,
     personalId: string | null | undefined,
-    meta: RequestMeta,
     exceptId?: string,
   ) {
     if (personalId && (await this.repo.personalIdTaken(tx, personalId, exceptId))) {
-      throw childValidation(meta, 'body.personalId', 'personal_id_taken', 409);
+      throw invalidField('body.personalId', 'personal_id_taken', 409);
     }
   }
 
   /** Registers a child; the audit row carries the whole new record. */
   async createChild(actor: Actor, input: CreateChildRequest, meta: RequestMeta): Promise<Child> {
-    const unit = await this.communeOf(actor, input.unitCode, meta);
+    const unit = await this.communeOf(actor, input.unitCode);
     const caregivers = input.caregivers ?? [];
     const values: ChildValues = {
       unit_id: unit.id,
@@ -145,7 +146,7 @@ export class ChildrenService {
       note: input.note ?? null,
     };
     const child = await this.ctx.db.transaction().execute(async (tx) => {
-      await this.assertPersonalIdFree(tx, values.personal_id, meta);
+      await this.assertPersonalIdFree(tx, values.personal_id);
       const id = await this.repo.insert(tx, values, actor.userId);
       await this.repo.replaceSpecialCircumstances(
         tx,
@@ -190,7 +191,7 @@ export class ChildrenService {
       };
       const issues = checkChildRecord(merged, vietnamToday());
       if (issues.length > 0) throw recordIssues(issues, meta);
-      if (input.personalId) await this.assertPersonalIdFree(tx, input.personalId, meta, id);
+      if (input.personalId) await this.assertPersonalIdFree(tx, input.personalId, id);
       const values = updateValues(input, before);
       if (!(await this.repo.update(tx, id, input.version, values, actor.userId))) throw versionConflict();
       if (input.specialCircumstances !== undefined) {
@@ -263,47 +264,18 @@ export class ChildrenService {
       reason: h.reason,
       changedBy: h.changed_by ? { id: h.changed_by, fullName: h.changed_by_name ?? '' } : null,
     }));
-    const audit = await this.ctx.db
-      .selectFrom('audit_log')
-      .select([
-        'id',
-        'occurred_at',
-        'actor_username',
-        'action',
-        'entity_type',
-        'entity_id',
-        'diff',
-        'request_id',
-        'ip',
-      ])
-      .where('entity_type', '=', 'child')
-      .where('entity_id', '=', id)
-      .orderBy('id', 'desc')
-      .limit(200)
-      .execute();
-    return {
-      statusChanges,
-      audit: audit.map((a) => ({
-        id: String(a.id),
-        occurredAt: a.occurred_at.toISOString(),
-        actorUsername: a.actor_username,
-        action: a.action,
-        entityType: a.entity_type,
-        entityId: a.entity_id,
-        diff: a.diff,
-        requestId: a.request_id,
-        ip: a.ip,
-      })),
-    };
+    // The audit trail of the child comes from the audit module (its rows are scoped like the child).
+    const audit = await this.audit.listEntries(actor, { entityType: 'child', entityId: id, limit: 200 });
+    return { statusChanges, audit: audit.items };
   }
 
   /** The list filter and order that a list query asks for (shared by the list and the export). */
-  async planList(query: Omit<ChildListQuery, 'limit' | 'cursor'>, meta: RequestMeta) {
+  async planList(query: Omit<ChildListQuery, 'limit' | 'cursor'>) {
     const at = query.at ?? vietnamToday();
     let unitPath: string | undefined;
     if (query.unit) {
       const unit = await this.units.findByCode(query.unit, at);
-      if (!unit) throw childValidation(meta, 'query.unit', 'unit_not_found');
+      if (!unit) throw invalidField('query.unit', 'unit_not_found');
       unitPath = unit.path;
     }
     const q = query.q?.trim() ?? '';
@@ -338,7 +310,7 @@ export class ChildrenService {
 
   /** Children of the caller's subtree matching the filters, a page at a time, with the total. */
   async listChildren(actor: Actor, query: ChildListQuery, meta: RequestMeta): Promise<ChildList> {
-    const { filter, sort, byRelevance, at } = await this.planList(query, meta);
+    const { filter, sort, byRelevance, at } = await this.planList(query);
     const cursor = decodeCursor(query.cursor, meta, byRelevance ? 3 : 2);
     const rows = await this.repo.list(actor, filter, sort, query.limit + 1, cursor);
     const page = rows.slice(0, query.limit);
