@@ -164,6 +164,11 @@ export interface ChildTable {
   status_changed_at: Date | null;
   status: ColumnType<'active' | 'moved_away' | 'turned_16' | 'deceased', string | undefined, string>;
   merged_into: string | null;
+  import_id: string | null;
+  import_key: string | null;
+  merged_at: Date | null;
+  merged_by: string | null;
+  turned_6_on: string | null;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -201,7 +206,93 @@ export interface SavedChildFilterTable {
   created_at: Timestamp;
 }
 
+export interface JobTable {
+  id: Generated<string>;
+  kind: string;
+  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', string | undefined, string>;
+  input: ColumnType<unknown, string | undefined, string>;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  error_code: string | null;
+  error_detail: string | null;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  progress_stage: string | null;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  run_after: Timestamp;
+  lease_until: Date | null;
+  unit_id: number | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Timestamp;
+}
+
+export interface ChildImportTable {
+  id: Generated<string>;
+  unit_id: number;
+  file_name: string;
+  file_format: 'xlsx' | 'csv';
+  file_sha256: string;
+  file_size: number;
+  file_content: Buffer | null;
+  status: ColumnType<
+    'analysing' | 'analysed' | 'committing' | 'committed' | 'failed' | 'discarded',
+    string | undefined,
+    string
+  >;
+  summary: ColumnType<unknown, string | null | undefined, string | null>;
+  header_mapping: ColumnType<unknown, string | null | undefined, string | null>;
+  decisions: ColumnType<unknown, string | null | undefined, string | null>;
+  analyse_job_id: string | null;
+  commit_job_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  analysed_at: Date | null;
+  committed_by: string | null;
+  committed_at: Date | null;
+}
+
+export interface ChildImportIssueTable {
+  import_id: string;
+  row_number: number;
+  column_key: ColumnType<string, string | undefined, string>;
+  column_header: string | null;
+  code: string;
+  value: string | null;
+}
+
+export interface ChildImportDuplicateTable {
+  import_id: string;
+  row_number: number;
+  child_id: string;
+  score: number;
+  reasons: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ChildTransferTable {
+  id: Generated<string>;
+  child_id: string;
+  from_unit_id: number;
+  to_unit_id: number;
+  status: ColumnType<'pending' | 'accepted' | 'declined' | 'cancelled', string | undefined, string>;
+  reason: string | null;
+  new_village: string | null;
+  new_address: string | null;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
 export interface DB {
+  job: JobTable;
+  child_import: ChildImportTable;
+  child_import_issue: ChildImportIssueTable;
+  child_import_duplicate: ChildImportDuplicateTable;
+  child_transfer: ChildTransferTable;
   saved_child_filter: SavedChildFilterTable;
   child: ChildTable;
   child_special_circumstance: ChildSpecialCircumstanceTable;
