@@ -4,6 +4,7 @@ export * from './child-query';
 export * from './child-rules';
 export * from './date-of-birth';
 export * from './duplicates';
+export * from './import-api';
 export * from './import-headers';
 export * from './import-values';
 export * from './personal-id';
