@@ -9,6 +9,7 @@ import { cataloguesRoutes } from './modules/children/catalogues.routes';
 import { childrenRoutes } from './modules/children/children.routes';
 import { seedDemoChildren } from './modules/children/children.seed';
 import { healthRoutes } from './modules/health/health.routes';
+import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { loadAdminUnits } from './modules/units/units.data';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -24,6 +25,7 @@ import { migrate } from './platform/db/migrator';
 import { buildOpenApi } from './platform/http/openapi';
 import type { RouteDef } from './platform/http/route';
 import { createHttpServer, registerRoutes } from './platform/http/server';
+import { JobQueue } from './platform/jobs/jobs';
 import { todayInVietnam } from './platform/time/today';
 
 const VERSION = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../package.json'), 'utf8'))
@@ -38,6 +40,7 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...usersRoutes(ctx),
     ...rolesRoutes(ctx),
     ...auditRoutes(ctx),
+    ...jobsRoutes(ctx),
     ...childrenRoutes(ctx),
     ...cataloguesRoutes(ctx),
   ];
@@ -66,14 +69,21 @@ export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<v
 export async function buildApp(
   database: Database,
   config: Config = loadConfig(),
-  opts: { logger?: boolean } = {},
+  opts: { logger?: boolean; jobs?: boolean } = {},
 ): Promise<App> {
+  // The queue logs through the HTTP server's logger, which exists only once the server does.
+  let log: FastifyInstance['log'] | undefined;
+  const jobs = new JobQueue(database.db, {
+    info: (obj, msg) => log?.info(obj, msg),
+    error: (obj, msg) => log?.error(obj, msg),
+  });
   const ctx: AppContext = {
     config,
     database,
     db: database.db,
     secrets: new SecretBox(resolveSecretKey(config)),
     sessions: new SessionStore(database.db, config),
+    jobs,
   };
   const routes = allRoutes(ctx);
   const document = buildOpenApi(routes, { version: VERSION });
@@ -86,7 +96,16 @@ export async function buildApp(
   server.get('/api/openapi.json', { schema: { hide: true } }, async () => document);
   registerRoutes(server, ctx, routes);
   await server.ready();
-  return { server, ctx, close: () => server.close() };
+  log = server.log;
+  if (opts.jobs !== false) jobs.start();
+  return {
+    server,
+    ctx,
+    close: async () => {
+      await jobs.stop();
+      await server.close();
+    },
+  };
 }
 
 /** Opens the configured database, prepares it and builds the app: what `npm start` runs. */
@@ -104,7 +123,7 @@ export async function startApp(config: Config = loadConfig()) {
       ...app,
       prepared,
       close: async () => {
-        await app.server.close();
+        await app.close();
         await database.close();
         unlock();
       },

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { SecretBox } from './crypto';
 import type { Database } from './db/database';
 import type { DB } from './db/schema';
+import type { JobQueue } from './jobs/jobs';
 
 /** What every module receives: configuration, the database and the shared platform services. */
 export type AppContext = {
@@ -12,4 +13,6 @@ export type AppContext = {
   db: Kysely<DB>;
   secrets: SecretBox;
   sessions: SessionStore;
+  /** Durable background jobs; modules register their handlers when their routes are built. */
+  jobs: JobQueue;
 };
