@@ -43,6 +43,18 @@ export type Ok = z.infer<typeof Ok>;
  * their message and the server translates it into the caller's language.
  */
 export const validationMessages: Record<string, { vi: string; en: string }> = {
+  import_row_repeated: {
+    vi: 'Dòng này lặp lại dòng {value} của tệp: chỉ nhập một lần',
+    en: 'This row repeats row {value} of the file: imported once',
+  },
+  import_personal_id_repeated: {
+    vi: 'Số định danh {value} đã có ở một dòng khác của tệp',
+    en: 'Personal id {value} is already on another row of the file',
+  },
+  import_personal_id_taken: {
+    vi: 'Số định danh {value} đã thuộc về một trẻ trong sổ theo dõi ở đơn vị khác',
+    en: 'Personal id {value} already belongs to a child registered in another unit',
+  },
   unit_code: { vi: 'Mã đơn vị hành chính không hợp lệ', en: 'Invalid administrative unit code' },
   mfa_code: {
     vi: 'Mã xác thực gồm 6 chữ số hoặc mã khôi phục',
@@ -159,5 +171,58 @@ export const validationMessages: Record<string, { vi: string; en: string }> = {
   import_special_circumstance_invalid: {
     vi: 'Không nhận ra nhóm hoàn cảnh đặc biệt; hãy ghi các chữ a, b, c, d, đ, e, g, h, i, k, l, m, n, o',
     en: 'Unrecognised special circumstances group; write the letters a, b, c, d, đ, e, g, h, i, k, l, m, n, o',
+  },
+  import_full_name_required: { vi: 'Thiếu họ và tên của trẻ', en: 'The child’s full name is missing' },
+  import_date_of_birth_required: {
+    vi: 'Thiếu ngày sinh: hãy ghi ngày/tháng/năm (04/03/2015) hoặc năm sinh',
+    en: 'The date of birth is missing: write day/month/year (04/03/2015) or the year of birth',
+  },
+  import_sex_required: { vi: 'Thiếu giới tính: hãy ghi Nam hoặc Nữ', en: 'Sex is missing: write Nam or Nữ' },
+  import_child_too_old: {
+    vi: 'Trẻ đã đủ 16 tuổi, không còn là trẻ em theo Luật Trẻ em',
+    en: 'The child is 16 or older, no longer a child under the Law on Children',
+  },
+  import_ethnicity_unknown: {
+    vi: 'Không nhận ra dân tộc: hãy ghi tên dân tộc (Kinh, Mường, Thái…) hoặc mã 01–54',
+    en: 'Unrecognised ethnicity: write the name of the ethnic group (Kinh, Mường, Thái…) or its code 01–54',
+  },
+  import_poverty_invalid: {
+    vi: 'Không nhận ra hộ nghèo, cận nghèo: hãy ghi «Hộ nghèo», «Hộ cận nghèo» hoặc «Không»',
+    en: 'Unrecognised poverty status: write «Hộ nghèo» (poor), «Hộ cận nghèo» (near-poor) or «Không» (neither)',
+  },
+  import_phone_invalid: {
+    vi: 'Số điện thoại không đúng định dạng: không ghi vào hồ sơ, nội dung được giữ ở phần ghi chú',
+    en: 'The phone number is malformed: it is not recorded, the text is kept in the note',
+  },
+  import_insurance_card_invalid: {
+    vi: 'Số thẻ BHYT không đúng định dạng: không ghi vào hồ sơ, nội dung được giữ ở phần ghi chú',
+    en: 'The health insurance card number is malformed: it is not recorded, the text is kept in the note',
+  },
+  import_disability_unclear: {
+    vi: 'Không xác định được một dạng khuyết tật: đã ghi «Khuyết tật khác», hãy bổ sung trong hồ sơ',
+    en: 'No single type of disability could be read: recorded as «Other disability», complete it in the record',
+  },
+  import_parent_relationship_unknown: {
+    vi: 'Không rõ là cha hay mẹ: đã ghi quan hệ «Khác», hãy sửa trong hồ sơ sau khi nhập',
+    en: 'Father or mother could not be told: recorded as «Other», correct it in the record after the import',
+  },
+  import_too_long: { vi: 'Nội dung quá dài', en: 'The text is too long' },
+  import_value_invalid: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
+  import_file_empty: { vi: 'Tệp không có dữ liệu', en: 'The file has no data' },
+  import_file_encoding: {
+    vi: 'Tệp CSV không dùng bảng mã UTF-8 (có thể là TCVN3 hoặc Windows-1258): hãy mở bằng Excel và lưu lại dạng «CSV UTF-8» hoặc .xlsx',
+    en: 'The CSV file is not UTF-8 (perhaps TCVN3 or Windows-1258): open it in Excel and save it as «CSV UTF-8» or .xlsx',
+  },
+  import_file_format: {
+    vi: 'Không nhận ra định dạng tệp: hãy dùng tệp Excel .xlsx hoặc .csv (tệp .xls cũ: mở bằng Excel và lưu lại dạng .xlsx)',
+    en: 'Unrecognised file format: use an Excel .xlsx or a .csv file (an old .xls file: open it in Excel and save it as .xlsx)',
+  },
+  import_file_unreadable: {
+    vi: 'Không đọc được tệp Excel: tệp bị hỏng hoặc không phải tệp .xlsx',
+    en: 'The Excel file cannot be read: it is damaged or not an .xlsx file',
+  },
+  import_file_no_header: {
+    vi: 'Không tìm thấy dòng tiêu đề: cần có cột «Họ và tên» và ít nhất một cột khác như «Ngày sinh», «Giới tính»',
+    en: 'No header row found: the list needs a «Họ và tên» (full name) column and at least one other, such as «Ngày sinh», «Giới tính»',
   },
 };

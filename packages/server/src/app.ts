@@ -7,6 +7,7 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { cataloguesRoutes } from './modules/children/catalogues.routes';
 import { childrenRoutes } from './modules/children/children.routes';
+import { childImportRoutes } from './modules/children/import/import.routes';
 import { seedDemoChildren } from './modules/children/children.seed';
 import { healthRoutes } from './modules/health/health.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
@@ -41,6 +42,7 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...rolesRoutes(ctx),
     ...auditRoutes(ctx),
     ...jobsRoutes(ctx),
+    ...childImportRoutes(ctx),
     ...childrenRoutes(ctx),
     ...cataloguesRoutes(ctx),
   ];

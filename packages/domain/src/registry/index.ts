@@ -6,6 +6,7 @@ export * from './date-of-birth';
 export * from './duplicates';
 export * from './import-api';
 export * from './import-headers';
+export * from './import-row';
 export * from './import-values';
 export * from './personal-id';
 export * from './vietnamese-text';

@@ -9,6 +9,7 @@ import { runAuditVerify } from './audit-verify';
 import { runBackup, runRestore } from './backup';
 import { createUserFromCli, resolvePassword } from './create-user';
 import { assertGenerateAllowed, parseWholeNumber, runGenerate } from './generate';
+import { runChildImport } from './import';
 import { CliError, consoleOutput, describeDatabase, ExitCode, type Output } from './io';
 import { assertDemoAllowed, runMigrate } from './migrate';
 import { promptLine } from './prompt';
@@ -179,6 +180,43 @@ export function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => voi
           });
         });
       },
+    );
+
+  const importCommand = program.command('import').description('Nhập dữ liệu từ tệp (import data from files)');
+  importCommand
+    .command('children <file>')
+    .description(
+      'Nhập danh sách trẻ em từ tệp .xlsx/.csv: kiểm tra từng dòng, rồi ghi tất cả hoặc không ghi gì ' +
+        '(import a children list; exit code 1 when the file has errors and --dry-run is not given)',
+    )
+    .requiredOption('--unit <code>', 'mã xã, phường nơi trẻ cư trú, ví dụ 14812 (commune code)')
+    .option('--dry-run', 'chỉ kiểm tra, không ghi vào sổ (check only)')
+    .option('--json', 'in tóm tắt dạng JSON (summary as JSON)')
+    .option(
+      '--duplicates <decision>',
+      'dòng nghi trùng với trẻ đã có: skip (bỏ qua, mặc định) hoặc create (tạo mới)',
+      (value: string) => {
+        if (value !== 'skip' && value !== 'create')
+          throw new CliError('--duplicates phải là skip hoặc create.');
+        return value;
+      },
+      'skip',
+    )
+    .action(
+      (
+        file: string,
+        opts: { unit: string; dryRun?: boolean; json?: boolean; duplicates: 'skip' | 'create' },
+      ) =>
+        withDatabase(async (database) => {
+          await runChildImport(database, out, {
+            file,
+            unitCode: opts.unit,
+            dryRun: opts.dryRun ?? false,
+            json: opts.json ?? false,
+            duplicates: opts.duplicates,
+            progress: !opts.json && process.stderr.isTTY === true,
+          });
+        }),
     );
 
   const audit = program.command('audit').description('Nhật ký kiểm toán (audit log)');

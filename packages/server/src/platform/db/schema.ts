@@ -260,6 +260,7 @@ export interface ChildImportIssueTable {
   column_key: ColumnType<string, string | undefined, string>;
   column_header: string | null;
   code: string;
+  severity: ColumnType<'error' | 'warning', string | undefined, string>;
   value: string | null;
 }
 

@@ -81,6 +81,17 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
             ]
           : []),
       ],
+      ...(route.consumes
+        ? {
+            requestBody: {
+              required: true,
+              description: `File, at most ${route.consumes.maxBytes} bytes`,
+              content: Object.fromEntries(
+                route.consumes.types.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+              ),
+            },
+          }
+        : {}),
       ...(route.body
         ? {
             requestBody: {

@@ -66,6 +66,11 @@ export type RouteDef<
    * handler sets the headers and returns the bytes, which are not validated against `response`.
    */
   produces?: string[];
+  /**
+   * A file as the request body (e.g. an Excel upload): the accepted content types and the size
+   * limit. The handler receives the bytes as a Buffer in `req.body`; `body` must not be set.
+   */
+  consumes?: { types: string[]; maxBytes: number };
   /** Per-route rate limit (per IP), e.g. for login and public endpoints. */
   rateLimit?: { max: number; timeWindowMs: number };
   /** Accept `Idempotency-Key` on this POST (default true for POST with a signed-in user). */

@@ -115,6 +115,8 @@ export async function createHttpServer(
     return sendProblem(reply, problemBody('not_found', 404, req.lang ?? 'vi', String(req.id)));
   });
 
+  // Files uploaded as the raw request body (imports); only routes that declare `consumes` read them.
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -158,11 +160,26 @@ async function authorize(ctx: AppContext, route: RouteDef, req: FastifyRequest):
 }
 
 /** Registers routes: authorize, validate input, delegate, validate output, reply. */
+/** Content types a route may declare in `consumes`. */
+export const UPLOAD_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/octet-stream',
+];
+
+function assertUpload(types: string[], req: FastifyRequest) {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!types.includes(type) || !Buffer.isBuffer(req.body) || req.body.length === 0) {
+    throw new AppError(415, 'unsupported_upload', { types: types.join(', ') });
+  }
+}
+
 export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: RouteDef[]): void {
   for (const route of routes) {
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.consumes ? { bodyLimit: route.consumes.maxBytes } : {}),
       config: route.rateLimit
         ? { rateLimit: { max: route.rateLimit.max, timeWindow: route.rateLimit.timeWindowMs } }
         : {},
@@ -172,6 +189,7 @@ export function registerRoutes(app: FastifyInstance, ctx: AppContext, routes: Ro
         const meta = metaOf(req);
         const params = route.params ? parseOrThrow(route.params, req.params, meta.lang, 'params') : {};
         const query = route.query ? parseOrThrow(route.query, req.query ?? {}, meta.lang, 'query') : {};
+        if (route.consumes) assertUpload(route.consumes.types, req);
         const body = route.body ? parseOrThrow(route.body, req.body ?? {}, meta.lang, 'body') : undefined;
         const status = route.status ?? 200;
 

@@ -123,6 +123,41 @@ export const problemMessages = {
     title: { vi: 'Xung đột dữ liệu', en: 'Conflict' },
     detail: { vi: '{reason}', en: '{reason}' },
   },
+  transfer_pending: {
+    title: { vi: 'Trẻ đang chờ xã, phường khác tiếp nhận', en: 'A transfer is pending' },
+    detail: {
+      vi: 'Trẻ đang có đề nghị chuyển sang xã, phường khác chưa được trả lời. Hãy chờ trả lời hoặc hủy đề nghị trước.',
+      en: 'The child has a transfer to another commune awaiting an answer. Wait for it or cancel it first.',
+    },
+  },
+  transfer_not_pending: {
+    title: { vi: 'Đề nghị chuyển đã được xử lý', en: 'The transfer is no longer pending' },
+    detail: {
+      vi: 'Đề nghị chuyển này đã được tiếp nhận, từ chối hoặc hủy. Vui lòng tải lại danh sách.',
+      en: 'This transfer was already accepted, declined or cancelled. Reload the list.',
+    },
+  },
+  child_not_active: {
+    title: { vi: 'Hồ sơ không còn được theo dõi', en: 'The child is not active' },
+    detail: {
+      vi: 'Chỉ chuyển được trẻ đang được theo dõi (không phải đã chuyển đi, đủ 16 tuổi hoặc đã mất).',
+      en: 'Only an active child can be transferred (not moved away, turned 16 or deceased).',
+    },
+  },
+  child_merged: {
+    title: { vi: 'Hồ sơ đã được gộp vào hồ sơ khác', en: 'The record was merged into another' },
+    detail: {
+      vi: 'Hồ sơ này đã được gộp vào một hồ sơ khác và chỉ còn để tra cứu. Hãy cập nhật hồ sơ được giữ lại.',
+      en: 'This record was merged into another and is kept for reference only. Update the record that was kept.',
+    },
+  },
+  merge_same_child: {
+    title: { vi: 'Không thể gộp một hồ sơ với chính nó', en: 'Cannot merge a record with itself' },
+    detail: {
+      vi: 'Hãy chọn một hồ sơ trùng khác với hồ sơ đang xem.',
+      en: 'Choose a duplicate other than the record being viewed.',
+    },
+  },
   idempotency_mismatch: {
     title: { vi: 'Idempotency-Key đã được dùng cho yêu cầu khác', en: 'Idempotency-Key reused' },
     detail: {
@@ -133,6 +168,45 @@ export const problemMessages = {
   service_unavailable: {
     title: { vi: 'Dịch vụ tạm thời không sẵn sàng', en: 'Service unavailable' },
     detail: { vi: 'Cơ sở dữ liệu chưa sẵn sàng.', en: 'The database is not ready.' },
+  },
+  unsupported_upload: {
+    title: { vi: 'Tệp không đúng loại', en: 'Unsupported file' },
+    detail: {
+      vi: 'Hãy gửi một tệp không rỗng thuộc loại: {types}.',
+      en: 'Send a non-empty file of one of these types: {types}.',
+    },
+  },
+  import_file_invalid: {
+    title: { vi: 'Không đọc được tệp', en: 'Cannot read the file' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
+  import_not_ready: {
+    title: { vi: 'Lần nhập chưa sẵn sàng', en: 'Import not ready' },
+    detail: {
+      vi: 'Chỉ ghi vào sổ được khi đã kiểm tra xong và chưa ghi (trạng thái hiện tại: {status}).',
+      en: 'An import can be written only once checked and not yet written (current status: {status}).',
+    },
+  },
+  import_has_errors: {
+    title: { vi: 'Tệp còn lỗi', en: 'The file has errors' },
+    detail: {
+      vi: 'Tệp có {count} dòng lỗi: chưa ghi dòng nào vào sổ. Hãy sửa tệp theo báo cáo lỗi rồi tải lên lại.',
+      en: 'The file has {count} rows with errors: nothing was written. Fix the file using the error report and upload it again.',
+    },
+  },
+  import_undecided_duplicates: {
+    title: { vi: 'Còn dòng nghi trùng chưa quyết định', en: 'Undecided possible duplicates' },
+    detail: {
+      vi: 'Các dòng {rows} có thể trùng với trẻ đã có trong sổ: hãy chọn tạo mới hoặc bỏ qua cho từng dòng.',
+      en: 'Rows {rows} may be children already in the registry: choose create or skip for each.',
+    },
+  },
+  import_duplicate_same_id: {
+    title: { vi: 'Không thể tạo trùng số định danh', en: 'Personal id already registered' },
+    detail: {
+      vi: 'Các dòng {rows} có số định danh của trẻ đã có trong sổ: chỉ có thể bỏ qua.',
+      en: 'Rows {rows} carry the personal id of a child already in the registry: they can only be skipped.',
+    },
   },
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
@@ -174,6 +248,14 @@ export const fieldMessages = {
     en: 'Must not contain the NUL character',
   },
   invalid_cursor: { vi: 'Con trỏ trang không hợp lệ', en: 'Invalid page cursor' },
+  transfer_same_unit: {
+    vi: 'Xã, phường chuyển đến phải khác nơi trẻ đang cư trú',
+    en: 'The receiving commune must differ from where the child lives',
+  },
+  merge_personal_id_differs: {
+    vi: 'Hai hồ sơ có số định danh cá nhân khác nhau nên không phải cùng một trẻ',
+    en: 'The two records have different personal identification numbers, so they are not the same child',
+  },
 } satisfies Record<string, Text>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

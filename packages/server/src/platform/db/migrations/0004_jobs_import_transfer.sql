@@ -95,6 +95,7 @@ CREATE TABLE child_import_issue (
   column_key text NOT NULL DEFAULT '',
   column_header text,
   code text NOT NULL,
+  severity text NOT NULL DEFAULT 'error' CHECK (severity IN ('error', 'warning')),
   value text,
   PRIMARY KEY (import_id, row_number, code, column_key)
 );
@@ -104,6 +105,7 @@ COMMENT ON COLUMN child_import_issue.row_number IS 'Số dòng trong tệp (như
 COMMENT ON COLUMN child_import_issue.column_key IS 'Trường của dòng (fullName, dateOfBirth, ...); chuỗi rỗng khi lỗi cả dòng';
 COMMENT ON COLUMN child_import_issue.column_header IS 'Tiêu đề cột trong tệp';
 COMMENT ON COLUMN child_import_issue.code IS 'Mã lỗi (thông điệp tiếng Việt/Anh theo mã)';
+COMMENT ON COLUMN child_import_issue.severity IS 'Mức độ: error (lỗi, không nhập được tệp), warning (cảnh báo)';
 COMMENT ON COLUMN child_import_issue.value IS 'Giá trị của ô (để cán bộ đối chiếu)';
 
 CREATE TABLE child_import_duplicate (
@@ -132,6 +134,8 @@ COMMENT ON COLUMN child.merged_at IS 'Thời điểm gộp vào hồ sơ khác';
 COMMENT ON COLUMN child.merged_by IS 'Người gộp hồ sơ';
 COMMENT ON COLUMN child.turned_6_on IS 'Ngày trẻ đủ 6 tuổi do việc hằng ngày ghi nhận (hết BHYT trẻ dưới 6 tuổi do nhà nước đóng)';
 CREATE UNIQUE INDEX child_import_key ON child (import_key) WHERE import_key IS NOT NULL;
+-- Exact folded-name lookups of the import's duplicate check (the trigram index serves searches).
+CREATE INDEX child_name_exact ON child (name_folded);
 CREATE INDEX child_merged_into ON child (merged_into) WHERE merged_into IS NOT NULL;
 
 CREATE TABLE child_transfer (
