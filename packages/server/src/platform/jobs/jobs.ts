@@ -140,11 +140,14 @@ export class JobQueue {
     await this.running;
   }
 
-  /** Runs ready jobs in this process until none is left (for the CLI and tests). */
+  /** Runs ready jobs in this process until none is left and the worker loop is idle (CLI, tests). */
   async drain(): Promise<void> {
-    await this.running;
-    while (await this.runOne()) {
-      // keep going
+    for (;;) {
+      if (this.running) {
+        await this.running;
+        continue;
+      }
+      if (!(await this.runOne()) && !this.running) return;
     }
   }
 
