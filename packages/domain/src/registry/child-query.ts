@@ -12,6 +12,7 @@ import {
 } from '../catalogues/special-circumstances';
 import { IsoDate, IsoDateTime, PageQuery } from '../common';
 import { UnitCode } from '../units';
+import { TURNED_6_RECENT_DAYS } from './child-lifecycle';
 import { MAX_RECORD_AGE } from './date-of-birth';
 
 /** Order of a list; `-` for descending. `relevance` ranks name matches of `q` first. */
@@ -76,6 +77,17 @@ export const ChildListQuery = PageQuery.extend({
     .enum(['any', 'none', ...DisabilityType.options])
     .optional()
     .describe('any = with a disability, none = without, or a type'),
+  turned6: z
+    .enum(['recent'])
+    .optional()
+    .describe('recent = the 6th birthday recorded by the daily job lies in the last `turned6Days` days'),
+  turned6Days: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(366)
+    .optional()
+    .describe(`window of turned6=recent in days; default ${TURNED_6_RECENT_DAYS}`),
   status: z
     .enum([...ChildStatus.options, 'all'])
     .default('active')

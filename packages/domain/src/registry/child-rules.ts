@@ -25,7 +25,11 @@ function earliestLifeDay(dateOfBirth: string | null | undefined): string | undef
   return parsed.precision === 'day' ? parsed.date : `${parsed.year}-01-01`;
 }
 
-function overlaps(a: { startDate: string; endDate?: string | null }, b: typeof a): boolean {
+/** Whether two periods share a day; an open end (`null`) runs on for ever. */
+export function periodsOverlap(
+  a: { startDate: string; endDate?: string | null },
+  b: { startDate: string; endDate?: string | null },
+): boolean {
   return a.startDate <= (b.endDate ?? '9999-12-31') && b.startDate <= (a.endDate ?? '9999-12-31');
 }
 
@@ -64,7 +68,7 @@ export function checkChildRecord(record: ChildRecordFacts, today: string): Recor
       issues.push({ path: ['specialCircumstances', index, 'startDate'], message: 'date_before_birth' });
     }
     const clash = entries.findIndex(
-      (other, j) => j < index && other.group === entry.group && overlaps(entry, other),
+      (other, j) => j < index && other.group === entry.group && periodsOverlap(entry, other),
     );
     if (clash >= 0) {
       issues.push({

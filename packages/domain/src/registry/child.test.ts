@@ -284,7 +284,11 @@ describe('Child (response)', () => {
     statusChangedAt: null,
     createdAt: '2026-01-01T08:00:00+07:00',
     updatedAt: '2026-01-01T08:00:00+07:00',
-    abilities: { canEdit: true, canTransfer: true, canMerge: false },
+    turned6On: '2021-07-01',
+    pendingTransfer: null,
+    mergedInto: null,
+    mergedAt: null,
+    abilities: { canEdit: true, canTransfer: true, canCancelTransfer: false, canMerge: false },
   };
 
   it('parses a stored child, including a person now over 18 (history stays readable)', () => {

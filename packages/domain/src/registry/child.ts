@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AtRiskFlag, ChildStatus, Sex } from '../catalogues/child-attributes';
 import { EthnicityCode } from '../catalogues/ethnic-groups';
 import { SpecialCircumstanceGroupCode } from '../catalogues/special-circumstances';
-import { IsoDateTime, Page } from '../common';
+import { IsoDate, IsoDateTime, Page } from '../common';
 import {
   AtRiskList,
   BirthRegistration,
@@ -19,6 +19,7 @@ import {
   SpecialCircumstanceInput,
 } from './child-parts';
 import { type ChildRecordFacts, checkChildRecord } from './child-rules';
+import { ChildPendingTransfer } from './child-transfer';
 import { DateOfBirth, DateOfBirthInput, DateOfBirthPrecision, vietnamToday } from './date-of-birth';
 import { PersonalId } from './personal-id';
 
@@ -81,7 +82,8 @@ export type UpdateChildRequest = z.infer<typeof UpdateChildRequest>;
 /** What the caller may do with a child; computed by the server, read by the UI. */
 export const ChildAbilities = z.object({
   canEdit: z.boolean(),
-  canTransfer: z.boolean(),
+  canTransfer: z.boolean().describe('active, in the caller’s subtree, no transfer pending'),
+  canCancelTransfer: z.boolean().describe('a transfer is pending and the caller may cancel it'),
   canMerge: z.boolean(),
 });
 export type ChildAbilities = z.infer<typeof ChildAbilities>;
@@ -113,6 +115,13 @@ export const Child = z
     statusChangedAt: IsoDateTime.nullable(),
     createdAt: IsoDateTime,
     updatedAt: IsoDateTime,
+    turned6On: IsoDate.nullable().describe('6th birthday as recorded by the daily job (BHYT under 6 ends)'),
+    pendingTransfer: ChildPendingTransfer.nullable().describe('the commune asked to take the child over'),
+    mergedInto: z
+      .object({ id: z.uuid(), fullName: z.string().nullable().describe('null outside the caller’s subtree') })
+      .nullable()
+      .describe('set on a record merged into another: only its history is kept here'),
+    mergedAt: IsoDateTime.nullable(),
     abilities: ChildAbilities,
   })
   .meta({ id: 'Child' });
@@ -137,6 +146,7 @@ export const ChildListItem = z
     specialCircumstanceGroups: z.array(SpecialCircumstanceGroupCode).describe('current groups'),
     atRisk: z.array(AtRiskFlag),
     status: ChildStatus,
+    turned6On: IsoDate.nullable(),
   })
   .meta({ id: 'ChildListItem' });
 export type ChildListItem = z.infer<typeof ChildListItem>;

@@ -39,7 +39,10 @@ export const ChildImportSummary = z
     invalid: z.number().int().describe('rows with at least one error'),
     warnings: z.number().int().describe('rows with warnings only'),
     duplicates: z.number().int().describe('valid rows that may be a child already in the registry'),
-    alreadyImported: z.number().int().describe('rows this unit imported before (importing again adds nothing)'),
+    alreadyImported: z
+      .number()
+      .int()
+      .describe('rows this unit imported before (importing again adds nothing)'),
     created: z.number().int().describe('children created by the commit (0 before it)'),
     skipped: z.number().int().describe('rows left out by the officer decision or as already imported'),
   })
@@ -130,8 +133,13 @@ export type ChildImportDuplicateList = z.infer<typeof ChildImportDuplicateList>;
  */
 export const CommitChildImportRequest = z
   .object({
-    decisions: z.array(z.object({ row: z.number().int().min(1), decision: ImportDecision })).max(100_000).default([]),
-    duplicates: ImportDecision.optional().describe('decision for every possible-duplicate row not in `decisions`'),
+    decisions: z
+      .array(z.object({ row: z.number().int().min(1), decision: ImportDecision }))
+      .max(100_000)
+      .default([]),
+    duplicates: ImportDecision.optional().describe(
+      'decision for every possible-duplicate row not in `decisions`',
+    ),
   })
   .meta({ id: 'CommitChildImportRequest' });
 export type CommitChildImportRequest = z.infer<typeof CommitChildImportRequest>;

@@ -9,6 +9,7 @@ import {
   KeyOutlined,
   SafetyCertificateOutlined,
   SmileOutlined,
+  SwapOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -22,6 +23,7 @@ import { type NavItem, type NavKey, navKeyForPath, visibleNavItems } from './nav
 const icons: Record<NavKey, ReactNode> = {
   dashboard: <HomeOutlined aria-hidden />,
   children: <TeamOutlined aria-hidden />,
+  childTransfers: <SwapOutlined aria-hidden />,
   cases: <SafetyCertificateOutlined aria-hidden />,
   benefits: <GiftOutlined aria-hidden />,
   programmes: <CalendarOutlined aria-hidden />,
@@ -54,6 +56,8 @@ export function SideMenu({ permissions, onNavigate }: SideMenuProps) {
     disabled: !item.isAvailable,
     title: t(`nav.${item.key}`),
     className: 'tt-menu-item',
+    // A page of a module sits just below it, indented.
+    ...(item.parent ? { style: { paddingInlineStart: 40 } } : {}),
     label: item.isAvailable ? (
       <Link to={item.path} onClick={onNavigate}>
         {t(`nav.${item.key}`)}

@@ -28,4 +28,12 @@ describe('navigation', () => {
     expect(navKeyForPath('/children/0b7c3f0e-7a4c-4f5e-9a61-2d3c8e1f4a10/edit')).toBe('children');
     expect(navKeyForPath('/profile')).toBeUndefined();
   });
+
+  it('shows the transfers page below the children, to registry readers only', () => {
+    const keys = visibleNavItems(['registry.read']).map((item) => item.key);
+    expect(keys).toEqual(['dashboard', 'children', 'childTransfers']);
+    expect(visibleNavItems(['registry.health']).map((item) => item.key)).toEqual(['dashboard', 'children']);
+    expect(navKeyForPath('/children/transfers')).toBe('childTransfers');
+    expect(navKeyForPath('/children/transfersx')).toBe('children');
+  });
 });

@@ -3,6 +3,7 @@ import type { Permission } from '@tuoitho/domain';
 export type NavKey =
   | 'dashboard'
   | 'children'
+  | 'childTransfers'
   | 'cases'
   | 'benefits'
   | 'programmes'
@@ -22,6 +23,8 @@ export interface NavItem {
   anyOf: readonly Permission[];
   /** False for modules not built yet: they appear disabled with a "Sắp có" tag. */
   isAvailable: boolean;
+  /** A page of another module, shown just below it (indented) in the menu. */
+  parent?: NavKey;
 }
 
 /** The modules of the back office in menu order. */
@@ -33,6 +36,14 @@ export const navItems: readonly NavItem[] = [
     group: 'work',
     anyOf: ['registry.read', 'registry.education', 'registry.health'],
     isAvailable: true,
+  },
+  {
+    key: 'childTransfers',
+    path: '/children/transfers',
+    group: 'work',
+    anyOf: ['registry.read'],
+    isAvailable: true,
+    parent: 'children',
   },
   { key: 'cases', path: '/cases', group: 'work', anyOf: ['cases.read'], isAvailable: false },
   { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: false },

@@ -9,6 +9,34 @@ import type { Actor } from '../../platform/http/route';
 export class AuditService {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /**
+   * The newest entries about some entities, whatever unit each row was written for. Only for a
+   * caller that has already checked the entities are in the actor's subtree: a child's history
+   * follows it from commune to commune and includes the records merged into it.
+   */
+  async listEntityEntries(entityType: string, entityIds: string[], limit: number): Promise<AuditEntry[]> {
+    if (entityIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('audit_log as a')
+      .select([
+        'a.id',
+        'a.occurred_at',
+        'a.actor_username',
+        'a.action',
+        'a.entity_type',
+        'a.entity_id',
+        'a.diff',
+        'a.request_id',
+        'a.ip',
+      ])
+      .where('a.entity_type', '=', entityType)
+      .where('a.entity_id', 'in', entityIds)
+      .orderBy('a.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toEntry);
+  }
+
   /** Newest first; the cursor is the id of the last row of the previous page. */
   async listEntries(
     actor: Actor,
@@ -47,18 +75,32 @@ export class AuditService {
       .execute();
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map((r) => ({
-        id: String(r.id),
-        occurredAt: r.occurred_at.toISOString(),
-        actorUsername: r.actor_username,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        diff: r.diff,
-        requestId: r.request_id,
-        ip: r.ip,
-      })),
+      items: page.map(toEntry),
       nextCursor: rows.length > query.limit ? String(page.at(-1)?.id) : null,
     };
   }
+}
+
+function toEntry(r: {
+  id: string | number | bigint;
+  occurred_at: Date;
+  actor_username: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  diff: unknown;
+  request_id: string | null;
+  ip: string | null;
+}): AuditEntry {
+  return {
+    id: String(r.id),
+    occurredAt: r.occurred_at.toISOString(),
+    actorUsername: r.actor_username,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    diff: r.diff,
+    requestId: r.request_id,
+    ip: r.ip,
+  };
 }

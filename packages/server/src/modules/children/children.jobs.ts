@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import { todayInVietnam } from '../../platform/time/today';
-import { markChildrenTurned16 } from './children.lifecycle';
+import { flagChildrenTurned6, markChildrenTurned16 } from './children.lifecycle';
 
 const HOUR_MS = 3_600_000;
 
@@ -13,8 +13,10 @@ const HOUR_MS = 3_600_000;
 export function scheduleRegistryJobs(db: Kysely<DB>, log: FastifyBaseLogger): () => void {
   const run = async () => {
     try {
-      const turned16 = await markChildrenTurned16(db, todayInVietnam());
-      if (turned16 > 0) log.info({ turned16 }, 'registry daily job');
+      const today = todayInVietnam();
+      const turned16 = await markChildrenTurned16(db, today);
+      const turned6 = await flagChildrenTurned6(db, today);
+      if (turned16 > 0 || turned6 > 0) log.info({ turned16, turned6 }, 'registry daily job');
     } catch (error) {
       log.error({ err: error }, 'registry daily job failed');
     }

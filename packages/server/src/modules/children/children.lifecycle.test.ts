@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, agentFor, createTestApp, type TestEnv } from '../../../test/harness';
-import { markChildrenTurned16 } from './children.lifecycle';
+import { type Agent, agentFor, createTestApp, type TestEnv, unitByCode } from '../../../test/harness';
+import { flagChildrenTurned6, markChildrenTurned16 } from './children.lifecycle';
 
 let env: TestEnv;
 let officer: Agent;
@@ -36,5 +36,66 @@ describe('the daily job', () => {
     const history = (await officer.get(`/api/v1/children/${older.id}/history`)).json();
     expect(history.statusChanges[0]).toMatchObject({ status: 'turned_16', changedBy: null });
     expect(history.audit[0].action).toBe('child.turned_16');
+  });
+});
+
+describe('the daily job: turning 6', () => {
+  const turned6Audit = () =>
+    env.database.db
+      .selectFrom('audit_log')
+      .select(['unit_id', 'entity_id', 'diff'])
+      .where('action', '=', 'child.turned_6')
+      .orderBy('id')
+      .execute();
+  const child = async (id: string) => (await officer.get(`/api/v1/children/${id}`)).json();
+  const listed = async (query: string) =>
+    (await officer.get(`/api/v1/children?turned6=recent&${query}`))
+      .json()
+      .items.map((c: { fullName: string; turned6On: string }) => `${c.fullName} ${c.turned6On}`);
+
+  it('flags children on their 6th birthday, a year-only date on 1 July, once, with one audit row per commune', async () => {
+    const birthday = await register('Đinh Văn Sáu', '2020-03-15');
+    const dayAfter = await register('Đinh Văn Trễ', '2020-03-16');
+    const yearOnly = await register('Đinh Thị Năm', '2020');
+    const older = await register('Đinh Văn Lớn', '2017-01-01');
+    const leap = await register('Đinh Thị Nhuận', '2020-02-29');
+
+    expect(await flagChildrenTurned6(env.database.db, '2026-02-27')).toBe(0);
+    expect(await flagChildrenTurned6(env.database.db, '2026-03-15')).toBe(2);
+    expect(await flagChildrenTurned6(env.database.db, '2026-03-15')).toBe(0);
+    expect((await child(birthday.id)).turned6On).toBe('2026-03-15');
+    expect((await child(leap.id)).turned6On).toBe('2026-02-28');
+    expect((await child(dayAfter.id)).turned6On).toBeNull();
+    expect((await child(birthday.id)).version).toBe(birthday.version);
+
+    // The job did not run on 16 March and comes back on 1 July: more than 60 days later, the
+    // child born on 16 March is no longer flagged, the one born in "2020" (1 July) is.
+    expect(await flagChildrenTurned6(env.database.db, '2026-06-30')).toBe(0);
+    expect(await flagChildrenTurned6(env.database.db, '2026-07-01')).toBe(1);
+    expect((await child(yearOnly.id)).turned6On).toBe('2026-07-01');
+    expect((await child(dayAfter.id)).turned6On).toBeNull();
+    expect((await child(older.id)).turned6On).toBeNull();
+
+    const unit = await unitByCode(env.database, '14812');
+    const rows = await turned6Audit();
+    expect(rows.map((r) => [r.unit_id, r.entity_id])).toEqual([
+      [unit.id, null],
+      [unit.id, null],
+    ]);
+    const [first] = rows;
+    if (!first) throw new Error('no audit row');
+    const details = (first.diff as { _details: { count: number; childIds: string[] } })._details;
+    expect(details.count).toBe(2);
+    expect(details.childIds.sort()).toEqual([birthday.id, leap.id].sort());
+
+    expect(await listed('at=2026-04-01')).toEqual(['Đinh Thị Nhuận 2026-02-28', 'Đinh Văn Sáu 2026-03-15']);
+    expect(await listed('at=2026-07-01')).toEqual(['Đinh Thị Năm 2026-07-01']);
+    expect(await listed('at=2026-07-01&turned6Days=200')).toEqual([
+      'Đinh Thị Năm 2026-07-01',
+      'Đinh Thị Nhuận 2026-02-28',
+      'Đinh Văn Sáu 2026-03-15',
+    ]);
+    const bad = await officer.get('/api/v1/children?turned6=old');
+    expect(bad.statusCode).toBe(400);
   });
 });

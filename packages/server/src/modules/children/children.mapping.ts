@@ -4,6 +4,7 @@ import {
   Caregiver,
   type Child,
   type ChildListItem,
+  type ChildPendingTransfer,
   dateOfBirthPrecision,
   Education,
   Health,
@@ -18,6 +19,7 @@ import type { ChildRepo } from './children.types';
 
 type Row = ChildRepo['row'];
 type ScRow = ChildRepo['specialCircumstanceRow'];
+type PendingTransferRow = ChildRepo['pendingTransferRow'];
 
 // jsonb parts are parsed back into domain types at the repository boundary so drift fails loudly.
 const parsePart = <T extends z.ZodType>(schema: T, value: unknown): z.output<T> | null =>
@@ -39,8 +41,25 @@ export function toSpecialCircumstance(r: ScRow, today: string): SpecialCircumsta
   };
 }
 
+/** What the child row does not hold: its pending transfer, the survivor it was merged into. */
+export type ChildExtras = {
+  pendingTransfer?: PendingTransferRow | undefined;
+  /** The survivor's name when it lies in the caller's subtree. */
+  mergedIntoName?: string | undefined;
+};
+
+function toPendingTransfer(t: PendingTransferRow): ChildPendingTransfer {
+  return {
+    id: t.id,
+    toUnit: { code: t.to_code, name: t.to_name },
+    reason: t.reason,
+    requestedBy: t.requested_by ? { id: t.requested_by, fullName: t.requested_by_name ?? '' } : null,
+    requestedAt: t.requested_at.toISOString(),
+  };
+}
+
 /** The API form of a stored child. */
-export function toChild(actor: Actor, r: Row, groups: ScRow[]): Child {
+export function toChild(actor: Actor, r: Row, groups: ScRow[], extras: ChildExtras = {}): Child {
   const today = vietnamToday();
   const household = parsePart(Household, r.household);
   const residence = r.village || r.address ? { village: r.village, address: r.address } : null;
@@ -69,7 +88,11 @@ export function toChild(actor: Actor, r: Row, groups: ScRow[]): Child {
     statusChangedAt: r.status_changed_at?.toISOString() ?? null,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
-    abilities: childAbilities(actor, r),
+    turned6On: r.turned_6_on,
+    pendingTransfer: extras.pendingTransfer ? toPendingTransfer(extras.pendingTransfer) : null,
+    mergedInto: r.merged_into ? { id: r.merged_into, fullName: extras.mergedIntoName ?? null } : null,
+    mergedAt: r.merged_at?.toISOString() ?? null,
+    abilities: childAbilities(actor, r, Boolean(extras.pendingTransfer)),
   };
 }
 
@@ -100,5 +123,6 @@ export function toListItem(r: Row, groups: ScRow[], at: string): ChildListItem {
     ],
     atRisk: r.at_risk as ChildListItem['atRisk'],
     status: r.status,
+    turned6On: r.turned_6_on,
   };
 }

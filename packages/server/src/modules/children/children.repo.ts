@@ -52,6 +52,8 @@ export type ChildListFilter = {
   schoolStatus?: string;
   disability?: string;
   status?: string;
+  /** `turned6=recent`: the recorded 6th birthday lies in [from, to]. */
+  turned6?: { from: string; to: string };
   at: string;
 };
 
@@ -85,6 +87,9 @@ const SELECT_COLUMNS = [
   'c.note',
   'c.status',
   'c.status_changed_at',
+  'c.turned_6_on',
+  'c.merged_into',
+  'c.merged_at',
   'c.version',
   'c.created_at',
   'c.updated_at',
@@ -98,12 +103,16 @@ const SELECT_COLUMNS = [
 export class ChildrenRepo {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Children not merged into another record: the only ones lists, search and duplicates see. */
   private base(exec: Exec) {
+    return this.withMerged(exec).where('c.merged_into', 'is', null);
+  }
+
+  private withMerged(exec: Exec) {
     return exec
       .selectFrom('child as c')
       .innerJoin('admin_unit as u', 'u.id', 'c.unit_id')
-      .select(SELECT_COLUMNS)
-      .where('c.merged_into', 'is', null);
+      .select(SELECT_COLUMNS);
   }
 
   /** A child of the actor's subtree (undefined outside it: its existence is not revealed). */
@@ -111,6 +120,31 @@ export class ChildrenRepo {
     let q = this.base(exec).where('c.id', '=', id).where(inScopeSql('u.path', actor));
     if (opts.forUpdate) q = q.forUpdate('c');
     return q.executeTakeFirst();
+  }
+
+  /** Like `findInScope`, but a record merged into another is found too (`merged_into` set). */
+  async findInScopeWithMerged(exec: Exec, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
+    let q = this.withMerged(exec).where('c.id', '=', id).where(inScopeSql('u.path', actor));
+    if (opts.forUpdate) q = q.forUpdate('c');
+    return q.executeTakeFirst();
+  }
+
+  /** The name of a child if it lies in the actor's subtree (the survivor named on a merged record). */
+  async findNameInScope(exec: Exec, actor: Actor, id: string): Promise<string | undefined> {
+    const row = await exec
+      .selectFrom('child as c')
+      .innerJoin('admin_unit as u', 'u.id', 'c.unit_id')
+      .select('c.full_name')
+      .where('c.id', '=', id)
+      .where(inScopeSql('u.path', actor))
+      .executeTakeFirst();
+    return row?.full_name;
+  }
+
+  /** Ids of the records merged into a child (their audit trail is part of its history). */
+  async listMergedIds(exec: Exec, childId: string): Promise<string[]> {
+    const rows = await exec.selectFrom('child').select('id').where('merged_into', '=', childId).execute();
+    return rows.map((r) => r.id);
   }
 
   async insert(tx: Transaction<DB>, values: ChildValues, userId: string): Promise<string> {
@@ -307,6 +341,9 @@ export class ChildrenRepo {
     if (f.anyAtRisk) q = q.where(sql<boolean>`cardinality(c.at_risk) > 0`);
     else if (f.atRisk?.length)
       q = q.where(sql<boolean>`c.at_risk && ${sql.val(`{${f.atRisk.join(',')}}`)}::text[]`);
+    if (f.turned6) {
+      q = q.where('c.turned_6_on', '>=', f.turned6.from).where('c.turned_6_on', '<=', f.turned6.to);
+    }
     if (f.schoolStatus) q = q.where(sql<boolean>`c.education->>'enrolmentStatus' = ${f.schoolStatus}`);
     if (f.disability === 'any') q = q.where(sql<boolean>`jsonb_typeof(c.health->'disability') = 'object'`);
     else if (f.disability === 'none')

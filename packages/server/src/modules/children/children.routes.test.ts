@@ -37,7 +37,12 @@ describe('registering a child', () => {
       status: 'active',
     });
     expect(child.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(child.abilities).toEqual({ canEdit: true, canTransfer: true, canMerge: true });
+    expect(child.abilities).toEqual({
+      canEdit: true,
+      canTransfer: true,
+      canCancelTransfer: false,
+      canMerge: true,
+    });
     const read = await bimSon.get(`/api/v1/children/${child.id}`);
     expect(read.json().fullName).toBe('Nguyễn Văn An');
   });

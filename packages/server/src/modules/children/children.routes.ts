@@ -15,6 +15,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
 import { actorOf, defineRoute } from '../../platform/http/route';
 import { ChildrenExport } from './children.export';
+import { childLifecycleRoutes } from './children.lifecycle.routes';
 import { ChildrenService } from './children.service';
 
 const IdParams = z.object({ id: z.uuid() });
@@ -170,5 +171,6 @@ export function childrenRoutes(ctx: AppContext) {
       response: z.object({ statusChanges: z.array(ChildStatusChange), audit: z.array(AuditEntry) }),
       handler: async (c) => children.getHistory(actorOf(c), c.params.id),
     }),
+    ...childLifecycleRoutes(ctx),
   ];
 }

@@ -11,6 +11,7 @@ import {
   foldedWords,
   foldVietnamese,
   MAX_RECORD_AGE,
+  recentlyTurned6Range,
   referenceBirthDate,
   type SavedChildFilter,
   scoreDuplicate,
@@ -35,7 +36,13 @@ import {
   type ChildValues,
   type SpecialCircumstanceValues,
 } from './children.repo';
+import { ChildTransferRepo } from './children.transfer.repo';
 import type { ChildRepo } from './children.types';
+
+/** 409: the record was merged into another; changes go to the survivor. */
+export const childMerged = () => new AppError(409, 'child_merged');
+/** 409: a transfer of the child to another commune waits for an answer. */
+export const transferPending = () => new AppError(409, 'transfer_pending');
 
 type Row = ChildRepo['row'];
 
@@ -85,23 +92,41 @@ export class ChildrenService {
   private readonly repo: ChildrenRepo;
   private readonly units: UnitsRepo;
   private readonly audit: AuditService;
+  private readonly transfers: ChildTransferRepo;
 
   constructor(private readonly ctx: AppContext) {
     this.repo = new ChildrenRepo(ctx.db);
+    this.transfers = new ChildTransferRepo(ctx.db);
     this.units = new UnitsRepo(ctx.db);
     this.audit = new AuditService(ctx.db);
   }
 
-  private async load(exec: Transaction<DB> | AppContext['db'], actor: Actor, id: string): Promise<Child> {
-    const row = await this.repo.findInScope(exec, actor, id);
+  /** The read model of a child of the caller's subtree, a merged record included; 404 otherwise. */
+  async load(exec: Transaction<DB> | AppContext['db'], actor: Actor, id: string): Promise<Child> {
+    const row = await this.repo.findInScopeWithMerged(exec, actor, id);
     if (!row) throw notFound();
     const groups = await this.repo.listSpecialCircumstances(exec, [row.id]);
-    return toChild(actor, row, groups);
+    const [pendingTransfer] = await this.transfers.listPending(exec, [row.id]);
+    const mergedIntoName = row.merged_into
+      ? await this.repo.findNameInScope(exec, actor, row.merged_into)
+      : undefined;
+    return toChild(actor, row, groups, { pendingTransfer, mergedIntoName });
   }
 
-  /** One child of the caller's subtree; 404 otherwise. */
+  /**
+   * One child of the caller's subtree; 404 otherwise. A record merged into another still answers
+   * (with `mergedInto`), so that old links lead to the survivor.
+   */
   getChild(actor: Actor, id: string): Promise<Child> {
     return this.load(this.ctx.db, actor, id);
+  }
+
+  /** Locks a child of the caller's subtree for a change: 404 outside it, 409 when merged. */
+  async lockForChange(tx: Transaction<DB>, actor: Actor, id: string) {
+    const row = await this.repo.findInScopeWithMerged(tx, actor, id, { forUpdate: true });
+    if (!row) throw notFound();
+    if (row.merged_into) throw childMerged();
+    return row;
   }
 
   /** The commune where a child lives: a current commune-level unit inside the caller's subtree. */
@@ -175,8 +200,7 @@ export class ChildrenService {
   /** Changes the given parts of a child at the version read; cross-field rules run on the merged record. */
   async updateChild(actor: Actor, id: string, input: UpdateChildRequest, meta: RequestMeta): Promise<Child> {
     return this.ctx.db.transaction().execute(async (tx) => {
-      const row = await this.repo.findInScope(tx, actor, id, { forUpdate: true });
-      if (!row) throw notFound();
+      const row = await this.lockForChange(tx, actor, id);
       if (!actor.permissions.has('registry.write')) throw new AppError(403, 'forbidden');
       if (row.version !== input.version) throw versionConflict();
       const before = await this.load(tx, actor, id);
@@ -231,9 +255,10 @@ export class ChildrenService {
     meta: RequestMeta,
   ): Promise<Child> {
     return this.ctx.db.transaction().execute(async (tx) => {
-      const row = await this.repo.findInScope(tx, actor, id, { forUpdate: true });
-      if (!row) throw notFound();
+      const row = await this.lockForChange(tx, actor, id);
       if (row.version !== input.version) throw versionConflict();
+      // A child another commune is being asked to take over leaves only through that transfer.
+      if (input.status !== row.status && (await this.transfers.hasPending(tx, id))) throw transferPending();
       if (!(await this.repo.setStatus(tx, id, input.version, input.status, actor.userId)))
         throw versionConflict();
       await this.repo.addStatusHistory(tx, id, input.status, input.reason ?? null, actor.userId);
@@ -254,9 +279,13 @@ export class ChildrenService {
     });
   }
 
-  /** Status changes and audit entries of a child, newest first. */
+  /**
+   * Status changes and audit entries of a child, newest first. The history follows the child: the
+   * entries written while it lived in another commune and those of the records merged into it
+   * are included (the child being in the caller's subtree is what authorises the read).
+   */
   async getHistory(actor: Actor, id: string) {
-    const row = await this.repo.findInScope(this.ctx.db, actor, id);
+    const row = await this.repo.findInScopeWithMerged(this.ctx.db, actor, id);
     if (!row) throw notFound();
     const statusChanges: ChildStatusChange[] = (await this.repo.listStatusHistory(id)).map((h) => ({
       status: h.status as ChildStatusChange['status'],
@@ -264,9 +293,10 @@ export class ChildrenService {
       reason: h.reason,
       changedBy: h.changed_by ? { id: h.changed_by, fullName: h.changed_by_name ?? '' } : null,
     }));
-    // The audit trail of the child comes from the audit module (its rows are scoped like the child).
-    const audit = await this.audit.listEntries(actor, { entityType: 'child', entityId: id, limit: 200 });
-    return { statusChanges, audit: audit.items };
+    // The audit trail of the child comes from the audit module.
+    const mergedIds = await this.repo.listMergedIds(this.ctx.db, id);
+    const audit = await this.audit.listEntityEntries('child', [id, ...mergedIds], 200);
+    return { statusChanges, audit };
   }
 
   /** The list filter and order that a list query asks for (shared by the list and the export). */
@@ -299,6 +329,7 @@ export class ChildrenService {
       ...(query.atRisk?.includes('any') ? { anyAtRisk: true } : {}),
       ...(query.schoolStatus ? { schoolStatus: query.schoolStatus } : {}),
       ...(query.disability ? { disability: query.disability } : {}),
+      ...(query.turned6 === 'recent' ? { turned6: recentlyTurned6Range(at, query.turned6Days) } : {}),
       status: query.status,
     };
     // Default with a query: relevance (own name first, then by name); otherwise by name.
@@ -431,7 +462,7 @@ function toScValues(
 }
 
 /** The columns an update changes: only the parts given; `null` clears a part. */
-function updateValues(input: UpdateChildRequest, before: Child): Partial<ChildValues> {
+export function updateValues(input: UpdateChildRequest, before: Child): Partial<ChildValues> {
   const values: Partial<ChildValues> = {};
   if (input.fullName !== undefined) values.full_name = input.fullName;
   if (input.sex !== undefined) values.sex = input.sex;
@@ -461,12 +492,24 @@ function updateValues(input: UpdateChildRequest, before: Child): Partial<ChildVa
 }
 
 /** The audited view of a child: the record without computed fields. */
-function auditView(child: Child): Record<string, unknown> {
-  const { abilities: _a, ageYears: _y, updatedAt: _u, version: _v, ...rest } = child;
+export function auditView(child: Child): Record<string, unknown> {
+  const {
+    abilities: _a,
+    ageYears: _y,
+    updatedAt: _u,
+    version: _v,
+    pendingTransfer: _p,
+    mergedInto: _m,
+    ...rest
+  } = child;
   return rest;
 }
 
-function recordIssues(issues: Array<{ path: Array<string | number>; message: string }>, meta: RequestMeta) {
+/** The broken cross-field rules of a record as a 400 with translated field messages. */
+export function recordIssues(
+  issues: Array<{ path: Array<string | number>; message: string }>,
+  meta: RequestMeta,
+) {
   return new ValidationFailure(
     issues.map((i) => ({ path: ['body', ...i.path].join('.'), message: translateKey(i.message, meta) })),
   );

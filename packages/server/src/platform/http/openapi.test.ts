@@ -82,7 +82,11 @@ describe('OpenAPI document', () => {
       }
       expect(op.responses['4XX']?.content['application/problem+json']?.schema, name).toBeTruthy();
       if (route.body) expect(op.requestBody?.content['application/json'].schema, name).toBeTruthy();
-      else expect(op.requestBody, name).toBeUndefined();
+      else if (route.consumes) {
+        for (const type of route.consumes.types) {
+          expect(op.requestBody?.content[type]?.schema, `${name} ${type}`).toMatchObject({ format: 'binary' });
+        }
+      } else expect(op.requestBody, name).toBeUndefined();
       for (const param of route.url.match(/:(\w+)/g) ?? []) {
         const p = op.parameters.find((x) => x.name === param.slice(1));
         expect(p, `${name} ${param}`).toMatchObject({ in: 'path', required: true });

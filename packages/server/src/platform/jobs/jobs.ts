@@ -79,9 +79,11 @@ export class JobQueue {
     this.progressEveryMs = options.progressEveryMs ?? 500;
   }
 
-  /** Declares the code that runs jobs of one kind; every process that runs jobs registers it. */
+  /**
+   * Declares the code that runs jobs of one kind; every process that runs jobs registers it. A
+   * second registration of a kind replaces the first (routes may be built again over one context).
+   */
   register<I, R>(handler: JobHandler<I, R>): void {
-    if (this.handlers.has(handler.kind)) throw new Error(`job kind ${handler.kind} registered twice`);
     this.handlers.set(handler.kind, handler as unknown as JobHandler<never>);
   }
 
@@ -270,11 +272,11 @@ export class JobQueue {
       this.log.info({ jobId: job.id, kind: job.kind, ms: Date.now() - started }, 'job succeeded');
     } catch (error) {
       await pending;
-      await this.recordFailure(job, handler, error);
+      await this.recordFailure(job, error);
     }
   }
 
-  private async recordFailure(job: JobRow, handler: JobHandler<never>, error: unknown) {
+  private async recordFailure(job: JobRow, error: unknown) {
     const permanent = error instanceof PermanentJobError;
     const code = permanent ? error.code : 'job_error';
     // Only the message: handlers must not put personal data into errors, and stacks go to the log.

@@ -10,6 +10,7 @@ import {
   MAX_RECORD_AGE,
   Sex,
   sexLabels,
+  TURNED_6_RECENT_DAYS,
 } from '@tuoitho/domain';
 import { Col, Flex, InputNumber, Row, Select, Space, Tag, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
@@ -178,6 +179,17 @@ export function ChildFiltersBar({ filters, onChange }: ChildFiltersBarProps) {
           style={{ width: '100%' }}
         />
       </FilterField>
+      <FilterField id="children-filter-turned6" label={t('turned6.filter')}>
+        <Select<'recent'>
+          id="children-filter-turned6"
+          allowClear
+          placeholder={t('common.all')}
+          value={filters.turned6}
+          onChange={(turned6) => set({ turned6 })}
+          options={[{ value: 'recent', label: t('turned6.filterRecent', { days: TURNED_6_RECENT_DAYS }) }]}
+          style={{ width: '100%' }}
+        />
+      </FilterField>
       <FilterField id="children-filter-status" label={t('children.filters.status')}>
         <Select<StatusFilter>
           id="children-filter-status"
@@ -231,6 +243,10 @@ export function FilterSummary({ filters }: { filters: ChildFilters }) {
           : filters.disability
             ? labelOf(disabilityTypeLabels, filters.disability, language)
             : undefined,
+    ],
+    [
+      t('turned6.filter'),
+      filters.turned6 ? t('turned6.filterRecent', { days: TURNED_6_RECENT_DAYS }) : undefined,
     ],
     [
       t('children.filters.status'),

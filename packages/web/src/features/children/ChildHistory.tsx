@@ -15,8 +15,10 @@ export function ChildHistory({ childId }: { childId: string }) {
   // A known action gets a readable label; a new one still shows as its code.
   const actionLabel = (action: string) => {
     const key = action.replaceAll('.', '_');
-    return t(`children.history.actions.${key}`, {
-      defaultValue: t(`audit.actions.${key}`, { defaultValue: action }),
+    return t(`transfer.actions.${key}`, {
+      defaultValue: t(`children.history.actions.${key}`, {
+        defaultValue: t(`audit.actions.${key}`, { defaultValue: action }),
+      }),
     });
   };
 

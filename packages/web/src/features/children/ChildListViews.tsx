@@ -3,6 +3,7 @@ import { Card, Empty, Flex, Table, type TableColumnsType, Typography } from 'ant
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { Turned6Tag } from './ChildLifecycleBanners';
 import { AtRiskTags, ChildStatusTag, GroupTags, useLanguage } from './ChildTags';
 import { formatDateOfBirth, type Language, labelOf } from './childText';
 
@@ -121,7 +122,12 @@ function childColumns(
       key: 'status',
       fixed: 'right',
       width: 110,
-      render: (_value, child) => <ChildStatusTag status={child.status} />,
+      render: (_value, child) => (
+        <Flex vertical gap={4} align="flex-start">
+          <ChildStatusTag status={child.status} />
+          <Turned6Tag child={child} short />
+        </Flex>
+      ),
     },
   ];
 }
@@ -175,6 +181,7 @@ export function ChildCards({ items, catalogue, showUnit, loading, listQuery }: L
               .join(' · ')}
           </Typography.Text>
           <Family child={child} t={t} />
+          <Turned6Tag child={child} />
           {child.specialCircumstanceGroups.length > 0 || child.atRisk.length > 0 ? (
             <Flex gap={4} wrap style={{ marginTop: 6 }}>
               <GroupTags groups={child.specialCircumstanceGroups} catalogue={catalogue} />

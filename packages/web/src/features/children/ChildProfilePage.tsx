@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, EditOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  EditOutlined,
+  MergeOutlined,
+  SendOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import {
   type Child,
   caregiverRelationshipLabels,
@@ -31,8 +37,11 @@ import { formatDate, formatDateTime } from '../../lib/dates';
 import { isApiError } from '../../lib/problem';
 import { useChild, useEthnicGroups, useSpecialCircumstanceCatalogue } from './api';
 import { ChildHistory } from './ChildHistory';
+import { ChildLifecycleBanners, Turned6Tag } from './ChildLifecycleBanners';
+import { ChildMergeModal } from './ChildMergeModal';
 import { ChildStatusModal, settableStatuses } from './ChildStatusModal';
 import { AtRiskTags, ChildStatusTag, UnverifiedTag, useLanguage } from './ChildTags';
+import { ChildTransferModal } from './ChildTransferModal';
 import {
   findGroup,
   findSubgroup,
@@ -382,6 +391,8 @@ export default function ChildProfilePage() {
   const query = useChild(id);
   const navigate = useNavigate();
   const [isStatusOpen, setIsStatusOpen] = useState(false);
+  const [isTransferOpen, setIsTransferOpen] = useState(false);
+  const [isMergeOpen, setIsMergeOpen] = useState(false);
   const tabParam = searchParams.get('tab');
   const tab: TabKey = (tabKeys as readonly string[]).includes(tabParam ?? '')
     ? (tabParam as TabKey)
@@ -416,7 +427,9 @@ export default function ChildProfilePage() {
     return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
   }
   const child = query.data;
-  const canChangeStatus = child.abilities.canEdit && settableStatuses(child).length > 0;
+  // While another commune is asked to take the child over, it leaves only through that transfer.
+  const canChangeStatus =
+    child.abilities.canEdit && settableStatuses(child).length > 0 && child.pendingTransfer === null;
 
   const tabs = [
     {
@@ -466,6 +479,7 @@ export default function ChildProfilePage() {
               {child.fullName}
             </Typography.Title>
             <ChildStatusTag status={child.status} />
+            <Turned6Tag child={child} />
           </Flex>
           <Typography.Text type="secondary">
             {[
@@ -495,8 +509,19 @@ export default function ChildProfilePage() {
               {t('children.status.change')}
             </Button>
           ) : null}
+          {child.abilities.canTransfer ? (
+            <Button icon={<SendOutlined />} onClick={() => setIsTransferOpen(true)}>
+              {t('transfer.request.button')}
+            </Button>
+          ) : null}
+          {child.abilities.canMerge ? (
+            <Button icon={<MergeOutlined />} onClick={() => setIsMergeOpen(true)}>
+              {t('merge.button')}
+            </Button>
+          ) : null}
         </Flex>
       </Flex>
+      <ChildLifecycleBanners child={child} />
       <Card>
         <Tabs
           activeKey={tab}
@@ -514,6 +539,8 @@ export default function ChildProfilePage() {
         onClose={() => setIsStatusOpen(false)}
         onReload={() => void query.refetch()}
       />
+      <ChildTransferModal child={child} open={isTransferOpen} onClose={() => setIsTransferOpen(false)} />
+      <ChildMergeModal child={child} open={isMergeOpen} onClose={() => setIsMergeOpen(false)} />
     </>
   );
 }

@@ -8,6 +8,17 @@ import {
   filtersToQueryString,
 } from './childFilters';
 
+describe('the turned-6 filter', () => {
+  it('reads, writes and counts turned6=recent, and ignores another value', () => {
+    const filters = filtersFromQueryString('q=an&turned6=recent');
+    expect(filters).toEqual({ q: 'an', turned6: 'recent', status: 'active' });
+    expect(filtersToQueryString(filters)).toBe('q=an&turned6=recent');
+    expect(filtersToApiQuery(filters)).toEqual({ q: 'an', turned6: 'recent', status: 'active' });
+    expect(countActiveFilters(filters)).toBe(1);
+    expect(filtersFromQueryString('turned6=old').turned6).toBeUndefined();
+  });
+});
+
 describe('filtersFromQueryString', () => {
   it('reads every filter of the list', () => {
     expect(

@@ -33,6 +33,8 @@ export interface ChildFilters {
   atRisk?: AtRiskFilter[] | undefined;
   schoolStatus?: EnrolmentStatus | undefined;
   disability?: DisabilityFilter | undefined;
+  /** `recent`: the 6th birthday (State-paid health insurance ends) lies in the last 90 days. */
+  turned6?: 'recent' | undefined;
   /** `active` when absent (the API's default): children who left stay in history. */
   status: StatusFilter;
   sort?: ChildSort | undefined;
@@ -106,6 +108,7 @@ export function filtersFromQueryString(search: string | URLSearchParams): ChildF
     atRisk: readList(params.get('atRisk'), atRiskOrder, (part) => oneOf(atRiskOrder, part)),
     schoolStatus: oneOf(EnrolmentStatus.options, params.get('schoolStatus')),
     disability: oneOf(disabilityValues, params.get('disability')),
+    turned6: oneOf(['recent'] as const, params.get('turned6')),
     status: oneOf(statusValues, params.get('status')) ?? DEFAULT_STATUS,
     sort: oneOf(ChildSort.options, params.get('sort')),
   });
@@ -129,6 +132,7 @@ function filterEntries(filters: ChildFilters): Array<[string, string]> {
     ['atRisk', f.atRisk?.join(',')],
     ['schoolStatus', f.schoolStatus],
     ['disability', f.disability],
+    ['turned6', f.turned6],
     ['status', f.status === DEFAULT_STATUS ? undefined : f.status],
     ['sort', f.sort],
   ];
@@ -168,6 +172,7 @@ export function countActiveFilters(filters: ChildFilters): number {
     f.atRisk,
     f.schoolStatus,
     f.disability,
+    f.turned6,
     f.status === DEFAULT_STATUS ? undefined : f.status,
   ].filter((value) => value !== undefined).length;
 }

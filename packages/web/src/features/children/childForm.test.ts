@@ -54,7 +54,11 @@ const child: Child = Child.parse({
   statusChangedAt: null,
   createdAt: '2026-01-05T08:00:00+07:00',
   updatedAt: '2026-01-05T08:00:00+07:00',
-  abilities: { canEdit: true, canTransfer: false, canMerge: false },
+  turned6On: null,
+  pendingTransfer: null,
+  mergedInto: null,
+  mergedAt: null,
+  abilities: { canEdit: true, canTransfer: false, canCancelTransfer: false, canMerge: false },
 });
 
 describe('toCreateRequest', () => {

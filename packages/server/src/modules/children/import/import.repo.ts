@@ -163,6 +163,22 @@ export class ImportRepo {
       .execute();
   }
 
+  /** After a merge: possible duplicates that named the merged record name the survivor. */
+  static async repointDuplicates(tx: Transaction<DB>, survivorId: string, duplicateId: string) {
+    await sql`
+      DELETE FROM child_import_duplicate d
+      WHERE d.child_id = ${duplicateId} AND EXISTS (
+        SELECT 1 FROM child_import_duplicate s
+        WHERE s.import_id = d.import_id AND s.row_number = d.row_number AND s.child_id = ${survivorId})`.execute(
+      tx,
+    );
+    await tx
+      .updateTable('child_import_duplicate')
+      .set({ child_id: survivorId })
+      .where('child_id', '=', duplicateId)
+      .execute();
+  }
+
   /** Forgets what an earlier (interrupted) analysis found, before it runs again. */
   async clearFindings(id: string) {
     await this.db.deleteFrom('child_import_issue').where('import_id', '=', id).execute();

@@ -22,6 +22,7 @@ import { toJobView } from '../../../platform/jobs/job-view';
 import { PermanentJobError } from '../../../platform/jobs/jobs';
 import { todayInVietnam } from '../../../platform/time/today';
 import { UnitsRepo } from '../../units/units.repo';
+import { registerChildMergeHook } from '../children.merge';
 import { analyseImport, commitImport, type ImportActor, type ImportTarget } from './import.pipeline';
 import { ImportRepo } from './import.repo';
 import { ImportFileError, openImportFile } from './import-file';
@@ -45,6 +46,9 @@ const jobErrorMessages = {
     en: 'The file can no longer be read. Upload it again.',
   },
 };
+
+// An import waiting for a decision may name a record that gets merged meanwhile.
+registerChildMergeHook((tx, merge) => ImportRepo.repointDuplicates(tx, merge.survivorId, merge.duplicateId));
 
 const sha256 = (content: Buffer) => createHash('sha256').update(content).digest('hex');
 
@@ -124,7 +128,7 @@ export class ChildImportService {
 
   private async runAnalysis(input: JobInput, progress: Parameters<typeof analyseImport>[4]['progress']) {
     const row = await this.repo.findById(this.ctx.db, input.importId);
-    if (!row || row.status !== 'analysing') throw new PermanentJobError('import_not_ready');
+    if (row?.status !== 'analysing') throw new PermanentJobError('import_not_ready');
     const actor = await this.importActor(input.userId);
     const { summary, columns } = await analyseImport(
       this.ctx.db,
@@ -150,7 +154,7 @@ export class ChildImportService {
 
   private async runCommit(input: JobInput, progress: Parameters<typeof analyseImport>[4]['progress']) {
     const row = await this.repo.findById(this.ctx.db, input.importId);
-    if (!row || row.status !== 'committing') throw new PermanentJobError('import_not_ready');
+    if (row?.status !== 'committing') throw new PermanentJobError('import_not_ready');
     const actor = await this.importActor(input.userId);
     const stored = (row.decisions as Array<[number, ImportDecision]> | null) ?? [];
     const analysed = row.summary as ChildImportSummary;
