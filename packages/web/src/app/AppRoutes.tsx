@@ -9,6 +9,8 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ChildrenPage = lazy(() => import('../features/children/ChildrenPage'));
 const ChildProfilePage = lazy(() => import('../features/children/ChildProfilePage'));
 const ChildFormPage = lazy(() => import('../features/children/ChildFormPage'));
+const ChildTransfersPage = lazy(() => import('../features/children/ChildTransfersPage'));
+const ChildImportPage = lazy(() => import('../features/children/import/ChildImportPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
@@ -52,6 +54,22 @@ export function AppRoutes() {
             element={
               <Guarded navKey="children">
                 <ChildFormPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="import/:id?"
+            element={
+              <Guarded navKey="children">
+                <ChildImportPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="transfers"
+            element={
+              <Guarded navKey="childTransfers">
+                <ChildTransfersPage />
               </Guarded>
             }
           />

@@ -1,5 +1,7 @@
 import { enAdmin } from './en.admin';
 import { enChildren } from './en.children';
+import { enImport } from './en.import';
+import { enTransfer } from './en.transfer';
 import type { Messages } from './vi';
 
 /** English messages: same keys as `vi.ts` (checked by the `Messages` type). */
@@ -56,6 +58,7 @@ export const en: Messages = {
     groupAdmin: 'Administration',
     dashboard: 'Overview',
     children: 'Children',
+    childTransfers: 'Transfers in / out',
     cases: 'Child protection cases',
     benefits: 'Support policies',
     programmes: 'Programmes & activities',
@@ -162,4 +165,6 @@ export const en: Messages = {
   },
   ...enAdmin,
   ...enChildren,
+  ...enTransfer,
+  ...enImport,
 };

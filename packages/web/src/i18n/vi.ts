@@ -1,5 +1,7 @@
 import { viAdmin } from './vi.admin';
 import { viChildren } from './vi.children';
+import { viImport } from './vi.import';
+import { viTransfer } from './vi.transfer';
 
 /** Vietnamese messages: the reference language; `en.ts` must have the same keys. */
 export const vi = {
@@ -55,6 +57,7 @@ export const vi = {
     groupAdmin: 'Quản trị hệ thống',
     dashboard: 'Tổng quan',
     children: 'Trẻ em',
+    childTransfers: 'Chuyển đến / chuyển đi',
     cases: 'Vụ việc bảo vệ trẻ em',
     benefits: 'Chính sách hỗ trợ',
     programmes: 'Chương trình & hoạt động',
@@ -162,6 +165,8 @@ export const vi = {
   },
   ...viAdmin,
   ...viChildren,
+  ...viTransfer,
+  ...viImport,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

@@ -27,6 +27,7 @@ export interface RequestOptions<S extends ResponseSchema> {
   /** Schema of the answer; the body is validated so that contract drift fails loudly. */
   schema: S;
   query?: Record<string, QueryValue>;
+  /** Sent as JSON; a Blob (an uploaded file) is sent as it is, with its own type. */
   body?: unknown;
   /** Sent as `Idempotency-Key` so that a retried POST is not applied twice. */
   idempotencyKey?: string;
@@ -64,7 +65,9 @@ export async function apiRequest<S extends ResponseSchema>(
     Accept: 'application/json, application/problem+json',
     'Accept-Language': i18n.language === 'en' ? 'en' : 'vi',
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  const payload = options.body;
+  if (payload instanceof Blob) headers['Content-Type'] = payload.type || 'application/octet-stream';
+  else if (payload !== undefined) headers['Content-Type'] = 'application/json';
   if (MUTATING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
@@ -74,7 +77,7 @@ export async function apiRequest<S extends ResponseSchema>(
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: payload instanceof Blob || payload === undefined ? payload : JSON.stringify(payload),
       signal: options.signal,
     });
   } catch (cause) {

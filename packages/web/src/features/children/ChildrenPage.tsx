@@ -1,4 +1,10 @@
-import { ClearOutlined, DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ClearOutlined,
+  DownloadOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import type { ChildSort } from '@tuoitho/domain';
 import { Badge, Button, Card, Dropdown, Flex, Grid, Input, Select, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -122,6 +128,11 @@ export default function ChildrenPage() {
             >
               <Button icon={<DownloadOutlined />}>{t('children.export')}</Button>
             </Dropdown>
+            {canCreate ? (
+              <Button icon={<UploadOutlined />} onClick={() => navigate('/children/import')}>
+                {t('childImport.entry')}
+              </Button>
+            ) : null}
             {canCreate ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')}>
                 {t('children.create')}

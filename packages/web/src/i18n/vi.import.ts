@@ -1,0 +1,172 @@
+/**
+ * Vietnamese messages of the import of children from Excel/CSV. Column names (Họ và tên, Ngày
+ * sinh…) and duplicate reasons come from `@tuoitho/domain` in both languages.
+ */
+export const viImport = {
+  childImport: {
+    entry: 'Nhập từ Excel',
+    title: 'Nhập danh sách trẻ em từ Excel',
+    intro:
+      'Hệ thống kiểm tra thử từng dòng trước; chỉ ghi vào sổ khi tệp không còn lỗi, và ghi tất cả hoặc không ghi dòng nào.',
+    notFound: 'Không tìm thấy lần nhập này (có thể thuộc địa bàn khác hoặc đã bị xóa).',
+    steps: {
+      choose: 'Chọn tệp',
+      check: 'Kiểm tra',
+      write: 'Ghi vào sổ',
+      done: 'Hoàn tất',
+    },
+    choose: {
+      unit: 'Xã, phường nhận danh sách',
+      unitRequired: 'Vui lòng chọn xã, phường nhận danh sách',
+      file: 'Tệp danh sách',
+      drop: 'Kéo tệp vào đây hoặc bấm để chọn tệp',
+      dropHint: 'Excel (.xlsx) hoặc CSV (.csv), tối đa 20 MB. Dòng đầu tiên là tên các cột.',
+      fileRequired: 'Vui lòng chọn tệp danh sách',
+      chosen: 'Đã chọn',
+      remove: 'Bỏ chọn tệp',
+      start: 'Kiểm tra tệp',
+      template: 'Chưa có tệp? Tải tệp mẫu:',
+      templateExcel: 'Tệp mẫu Excel (.xlsx)',
+      templateCsv: 'Tệp mẫu CSV (.csv)',
+      templateHint:
+        'Tệp của bạn có thể đặt tên cột khác tệp mẫu (ví dụ "Ho va ten", "Ngày tháng năm sinh", "CCCD"): hệ thống sẽ nhận ra và cho bạn xem lại trước khi ghi.',
+    },
+    fileProblems: {
+      format:
+        'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv). Với tệp .xls cũ, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
+      empty: 'Tệp trống, không có dữ liệu.',
+      tooLarge: 'Tệp lớn hơn 20 MB. Hãy chia danh sách thành nhiều tệp nhỏ hơn.',
+    },
+    progress: {
+      label: 'Tiến độ',
+      queued: 'Đang chờ đến lượt xử lý…',
+      reading: 'Đang đọc tệp…',
+      checking: 'Đang kiểm tra từng dòng…',
+      duplicates: 'Đang tìm trẻ có thể đã có trong sổ…',
+      writing: 'Đang ghi vào sổ…',
+      working: 'Đang xử lý…',
+      counter: '{{done}}/{{total}} dòng',
+      leaveHint:
+        'Bạn có thể rời trang này: việc vẫn tiếp tục trên máy chủ, quay lại qua mục "Các lần nhập gần đây".',
+    },
+    file: {
+      info: '{{fileName}} · {{size}} · {{unit}}',
+      uploadedAt: 'Tải lên lúc {{time}}',
+    },
+    summary: {
+      rows: 'Tổng số dòng',
+      valid: 'Dòng hợp lệ',
+      invalid: 'Dòng có lỗi',
+      warnings: 'Dòng có cảnh báo',
+      duplicates: 'Nghi trùng với sổ',
+      alreadyImported: 'Đã nhập trước đây',
+      created: 'Đã thêm vào sổ',
+      skipped: 'Bỏ qua',
+    },
+    columns: {
+      title: 'Cách hiểu các cột của tệp',
+      understood: '{{count}}/{{total}} cột được nhận ra',
+      header: 'Cột trong tệp',
+      field: 'Được hiểu là',
+      ignored: 'bỏ qua',
+      ignoredHint: 'Cột không nhận ra sẽ bị bỏ qua: dữ liệu trong cột đó không được nhập.',
+      noHeader: '(không có tên cột)',
+    },
+    issues: {
+      title: 'Lỗi và cảnh báo',
+      all: 'Tất cả',
+      errors: 'Lỗi',
+      warnings: 'Cảnh báo',
+      filter: 'Lọc lỗi và cảnh báo',
+      row: 'Dòng',
+      column: 'Cột',
+      value: 'Giá trị',
+      message: 'Nội dung',
+      severity: 'Mức độ',
+      wholeRow: 'Cả dòng',
+      emptyValue: '(trống)',
+      none: 'Không có lỗi hay cảnh báo nào',
+      noneOfKind: 'Không có mục nào thuộc loại này',
+      loaded: 'Đã tải {{count}}/{{total}} mục',
+      report: 'Tải báo cáo lỗi (Excel)',
+      reportHint:
+        'Báo cáo là chính tệp của bạn với các ô sai được tô màu và ghi chú lý do; sửa xong thì tải tệp lên lại.',
+    },
+    duplicates: {
+      title: 'Trẻ có thể đã có trong sổ',
+      intro:
+        'Các dòng dưới đây giống với trẻ đã có trong sổ. Với mỗi dòng, hãy chọn tạo trẻ mới hoặc bỏ qua; mở hồ sơ trong sổ để so sánh.',
+      row: 'Dòng {{row}}',
+      create: 'Tạo trẻ mới',
+      skip: 'Bỏ qua (đã có trong sổ)',
+      decision: 'Cách xử lý dòng {{row}}',
+      createAll: 'Tạo mới tất cả',
+      skipAll: 'Bỏ qua tất cả',
+      undecided: 'Còn {{count}} dòng chưa chọn cách xử lý',
+      allDecided: 'Đã chọn cách xử lý cho tất cả các dòng',
+      score: 'Giống {{percent}}%',
+      open: 'Mở hồ sơ (tab mới)',
+      onlySkip: 'Trùng số định danh với trẻ đã có trong sổ: chỉ có thể bỏ qua dòng này.',
+    },
+    commit: {
+      button: 'Ghi vào sổ',
+      hasErrorsTitle: 'Tệp còn {{count}} dòng có lỗi: chưa thể ghi vào sổ',
+      hasErrorsText:
+        'Việc nhập là "tất cả hoặc không": không dòng nào được ghi cho đến khi tệp hết lỗi. Hãy tải báo cáo lỗi, sửa các ô được đánh dấu rồi tải tệp đã sửa lên.',
+      undecided: 'Hãy chọn cách xử lý cho {{count}} dòng nghi trùng trước khi ghi.',
+      ready:
+        'Tệp hợp lệ. Khi ghi, tối đa {{create}} trẻ được thêm vào sổ; dòng đã nhập trước đây, dòng lặp lại trong tệp và dòng chọn bỏ qua không được thêm.',
+      nothingNew:
+        'Không có trẻ mới để thêm: các dòng của tệp đã được nhập trước đây hoặc được bỏ qua. Ghi lần nữa cũng không thêm gì.',
+      warnings: '{{count}} dòng có cảnh báo vẫn được ghi; hãy xem lại các cảnh báo nếu cần.',
+      confirmTitle: 'Ghi danh sách vào sổ?',
+      confirmText:
+        'Tối đa {{create}} trẻ sẽ được thêm vào sổ của {{unit}}. Cả tệp được ghi trong một lần: nếu có trục trặc, không dòng nào được ghi.',
+      confirm: 'Ghi vào sổ',
+      otherFile: 'Tải tệp khác',
+      discard: 'Hủy lần nhập này',
+      discardConfirm: 'Hủy lần nhập này? Tệp đã tải lên sẽ bị xóa khỏi máy chủ.',
+      discarded: 'Đã hủy lần nhập',
+    },
+    problems: {
+      hasErrors: 'Tệp còn dòng có lỗi nên chưa có gì được ghi vào sổ. Hãy sửa tệp và tải lên lại.',
+      undecided: 'Còn dòng nghi trùng chưa chọn cách xử lý. Danh sách đã được tải lại, hãy kiểm tra và chọn.',
+      notAnalysed:
+        'Lần nhập này không còn ở bước chờ ghi (có thể đã được ghi hoặc hủy ở nơi khác). Trang đã được cập nhật.',
+      tooLarge: 'Tệp quá lớn: máy chủ chỉ nhận tệp tối đa 20 MB.',
+      unreadable: 'Không đọc được tệp',
+    },
+    failed: {
+      analyse: 'Không kiểm tra được tệp',
+      commit: 'Không ghi được vào sổ',
+      commitText: 'Không có dòng nào được ghi vào sổ. Bạn có thể tải tệp lên lại.',
+    },
+    discarded: 'Lần nhập này đã bị hủy',
+    done: {
+      title: 'Đã nhập xong danh sách',
+      text: 'Đã thêm {{created}} trẻ vào sổ của {{unit}}; bỏ qua {{skipped}} dòng.',
+      viewList: 'Xem các trẻ mới thêm',
+      again: 'Nhập tệp khác',
+    },
+    recent: {
+      title: 'Các lần nhập gần đây',
+      none: 'Chưa có lần nhập nào',
+      file: 'Tệp',
+      unit: 'Xã, phường',
+      status: 'Trạng thái',
+      result: 'Kết quả',
+      time: 'Thời điểm',
+      rows: '{{count}} dòng',
+      invalid: '{{count}} dòng lỗi',
+      created: 'đã thêm {{count}} trẻ',
+    },
+    status: {
+      analysing: 'Đang kiểm tra',
+      analysed: 'Chờ ghi vào sổ',
+      committing: 'Đang ghi',
+      committed: 'Đã ghi vào sổ',
+      failed: 'Không thành công',
+      discarded: 'Đã hủy',
+    },
+  },
+};
