@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema';
 import { todayInVietnam } from '../../platform/time/today';
 import { flagChildrenTurned6, markChildrenTurned16 } from './children.lifecycle';
+import { discardStaleImports } from './import/import.retention';
 
 const HOUR_MS = 3_600_000;
 
@@ -16,7 +17,9 @@ export function scheduleRegistryJobs(db: Kysely<DB>, log: FastifyBaseLogger): ()
       const today = todayInVietnam();
       const turned16 = await markChildrenTurned16(db, today);
       const turned6 = await flagChildrenTurned6(db, today);
-      if (turned16 > 0 || turned6 > 0) log.info({ turned16, turned6 }, 'registry daily job');
+      const importsDiscarded = await discardStaleImports(db);
+      if (turned16 > 0 || turned6 > 0 || importsDiscarded > 0)
+        log.info({ turned16, turned6, importsDiscarded }, 'registry daily job');
     } catch (error) {
       log.error({ err: error }, 'registry daily job failed');
     }

@@ -147,6 +147,19 @@ export class ChildrenRepo {
     return rows.map((r) => r.id);
   }
 
+  /** The imports that created these records (a child may stem from an import, or several after merges). */
+  async listImportIds(exec: Exec, childIds: string[]): Promise<string[]> {
+    if (childIds.length === 0) return [];
+    const rows = await exec
+      .selectFrom('child')
+      .select('import_id')
+      .distinct()
+      .where('id', 'in', childIds)
+      .where('import_id', 'is not', null)
+      .execute();
+    return rows.flatMap((r) => (r.import_id ? [r.import_id] : []));
+  }
+
   async insert(tx: Transaction<DB>, values: ChildValues, userId: string): Promise<string> {
     const { people, ...columns } = values;
     const row = await tx

@@ -295,7 +295,13 @@ export class ChildrenService {
     }));
     // The audit trail of the child comes from the audit module.
     const mergedIds = await this.repo.listMergedIds(this.ctx.db, id);
-    const audit = await this.audit.listEntityEntries('child', [id, ...mergedIds], 200);
+    const childAudit = await this.audit.listEntityEntries('child', [id, ...mergedIds], 200);
+    // An imported child has no creation row of its own: the import's row stands for it.
+    const importIds = await this.repo.listImportIds(this.ctx.db, [id, ...mergedIds]);
+    const imports = (await this.audit.listEntityEntries('child_import', importIds, 50)).filter(
+      (e) => e.action === 'child.import',
+    );
+    const audit = [...childAudit, ...imports].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
     return { statusChanges, audit };
   }
 

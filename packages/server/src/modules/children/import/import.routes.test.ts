@@ -185,6 +185,9 @@ describe('committing a clean file', () => {
     expect(duc.fullName).toBe('Bui Van Duc');
     const profile = (await bimSon.get(`/api/v1/children/${duc.id}`)).json();
     expect(profile.specialCircumstances.map((s: { group: string }) => s.group).sort()).toEqual(['a', 'd']);
+    const history = (await bimSon.get(`/api/v1/children/${duc.id}/history`)).json();
+    expect(history.audit.map((e: { action: string }) => e.action)).toContain('child.import');
+    expect(history.statusChanges[0]).toMatchObject({ status: 'active', reason: 'Nhập từ tệp danh-sach.csv' });
 
     const audit = await env.database.db
       .selectFrom('audit_log')
