@@ -84,7 +84,8 @@ describe('OpenAPI document', () => {
       if (route.body) expect(op.requestBody?.content['application/json'].schema, name).toBeTruthy();
       else if (route.consumes) {
         for (const type of route.consumes.types) {
-          expect(op.requestBody?.content[type]?.schema, `${name} ${type}`).toMatchObject({ format: 'binary' });
+          const content = op.requestBody?.content as Record<string, { schema: object }> | undefined;
+          expect(content?.[type]?.schema, `${name} ${type}`).toMatchObject({ format: 'binary' });
         }
       } else expect(op.requestBody, name).toBeUndefined();
       for (const param of route.url.match(/:(\w+)/g) ?? []) {
