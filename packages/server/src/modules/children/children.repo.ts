@@ -64,6 +64,9 @@ export type ChildSortKey = {
   nameWords?: string[];
 };
 
+/** Words a query needs before relatives' names are searched too. */
+export const RELATIVE_SEARCH_MIN_WORDS = 2;
+
 /** `% word%`: a word of a folded name starts with `word` (LIKE wildcards in it escaped). */
 const wordStartPattern = (word: string) => `% ${likeContains(word).slice(1)}`;
 
@@ -313,15 +316,20 @@ export class ChildrenRepo {
     if (f.unitPath) q = q.where(inScopeSql('u.path', { unitPath: f.unitPath }));
     if (f.status && f.status !== 'all') q = q.where('c.status', '=', f.status as 'active');
     if (f.personalId) q = q.where('c.personal_id', '=', f.personalId);
-    // Every word of the query starts a word of the child's name, or every word one of the names of
-    // the relatives, in any order: "van an" finds Nguyễn Văn An; trigram indexes serve the LIKE.
+    // Every word of the query starts a word of the child's name, or (two words or more) every word
+    // one of the names of the relatives, in any order: "van an" finds Nguyễn Văn An. The trigram
+    // indexes on (' ' || column) serve these LIKEs (migration 0005). A single word does not search
+    // relatives: "van" would match most children through a father's middle name Văn.
     if (f.words.length > 0) {
       const allIn = (column: string) =>
         sql<boolean>`(${sql.join(
           f.words.map((w) => sql`(' ' || ${sql.ref(column)}) LIKE ${wordStartPattern(w)}`),
           sql` AND `,
         )})`;
-      q = q.where((eb) => eb.or([allIn('c.name_folded'), allIn('c.people_folded')]));
+      q =
+        f.words.length >= RELATIVE_SEARCH_MIN_WORDS
+          ? q.where((eb) => eb.or([allIn('c.name_folded'), allIn('c.people_folded')]))
+          : q.where(allIn('c.name_folded'));
     }
     // Ages as `ageAt` counts them: a year-only date counts from 1 July, and as age 0 in its year.
     const born = f.born;

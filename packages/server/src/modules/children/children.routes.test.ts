@@ -154,6 +154,10 @@ describe('finding children', () => {
       'Bùi Văn Tú',
     ]);
     expect(second.nextCursor).toBeNull();
+    // One word searches own names only: "duong" finds the girl, not the boy through his mother.
+    const oneWord = (await bimSon.get('/api/v1/children?q=duong')).json();
+    expect(oneWord.items.map((c: { fullName: string }) => c.fullName)).toContain('Nguyễn Thị Ánh Dương');
+    expect(oneWord.items.map((c: { fullName: string }) => c.fullName)).not.toContain('Bùi Văn Tú');
   });
 
   it('keeps each commune to itself: an officer of 14818 neither finds nor reads nor changes a child of 14812', async () => {
