@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './cases';
 export * from './catalogues';
 export * from './common';
 export * from './permissions';
