@@ -27,9 +27,12 @@ const sourceTime = Math.max(
 const stale = !fs.existsSync(builtIndex) || fs.statSync(builtIndex).mtimeMs < sourceTime;
 if (stale && process.env.SKIP_WEB_BUILD !== '1') {
   console.log('Đang dựng giao diện web (vite build)...');
+  // Always a production build: run from vitest (e2e), NODE_ENV=test would leak into the bundle
+  // (rc-util then gives every radio group the same name, and groups uncheck each other).
   const build = spawnSync('npm', ['run', 'build', '--workspace', 'packages/web'], {
     cwd: root,
     stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -82,6 +82,7 @@ export const enTransfer: Widen<typeof viTransfer> = {
   },
   merge: {
     button: 'Merge a duplicate',
+    tag: 'Merged',
     title: 'Merge a duplicate of {{name}}',
     intro:
       'Find the second record of the same child. The record kept gains what it lacks; the other is marked “merged” and its history stays readable.',
@@ -106,6 +107,7 @@ export const enTransfer: Widen<typeof viTransfer> = {
     done: 'Merged into {{name}}',
     banner: 'This record was merged into another on {{date}}',
     bannerText: 'It is kept for its history only; changes are made on the record kept.',
+    fromMergedRecord: 'merged record',
     openSurvivor: 'Open the record of {{name}}',
     survivorOutOfScope: 'The record kept is no longer in your area.',
   },

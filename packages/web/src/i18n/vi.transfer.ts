@@ -82,6 +82,7 @@ export const viTransfer = {
   },
   merge: {
     button: 'Gộp hồ sơ trùng',
+    tag: 'Đã gộp',
     title: 'Gộp hồ sơ trùng với {{name}}',
     intro:
       'Tìm hồ sơ thứ hai của cùng một trẻ. Hồ sơ được giữ lại nhận thêm những thông tin còn thiếu; hồ sơ kia được đánh dấu “đã gộp”, vẫn xem được lịch sử.',
@@ -106,6 +107,7 @@ export const viTransfer = {
     done: 'Đã gộp hồ sơ vào {{name}}',
     banner: 'Hồ sơ này đã được gộp vào hồ sơ khác ngày {{date}}',
     bannerText: 'Hồ sơ chỉ còn để tra cứu lịch sử; mọi cập nhật thực hiện trên hồ sơ được giữ lại.',
+    fromMergedRecord: 'hồ sơ đã gộp',
     openSurvivor: 'Mở hồ sơ của {{name}}',
     survivorOutOfScope: 'Hồ sơ được giữ lại hiện không thuộc địa bàn bạn phụ trách.',
   },

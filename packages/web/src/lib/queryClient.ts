@@ -18,6 +18,17 @@ function endSessionOn401(error: unknown): void {
   }
 }
 
+/**
+ * After logout: the session becomes null (the AuthGate shows the login form at once) and every
+ * other cached answer, which belongs to the person who left, is dropped. Not `client.clear()`:
+ * it would detach the session query from the AuthGate, which then keeps showing the signed-in
+ * pages until something else re-renders it.
+ */
+export function forgetSignedInData(client: QueryClient): void {
+  client.setQueryData(sessionQueryKey, null);
+  client.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
+}
+
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error) => endSessionOn401(error) }),
   mutationCache: new MutationCache({

@@ -8,7 +8,7 @@ import {
   SessionInfo,
 } from '@tuoitho/domain';
 import { ApiError, api, setCsrfToken } from '../../lib/api';
-import { type MutationMeta, sessionQueryKey } from '../../lib/queryClient';
+import { forgetSignedInData, type MutationMeta, sessionQueryKey } from '../../lib/queryClient';
 
 const authFlow: MutationMeta = { keepSessionOn401: true };
 
@@ -71,8 +71,7 @@ export function useLogout() {
       api.post(everywhere ? '/auth/logout-all' : '/auth/logout', { schema: Ok }),
     onSettled: () => {
       setCsrfToken(null);
-      queryClient.clear();
-      queryClient.setQueryData(sessionQueryKey, null);
+      forgetSignedInData(queryClient);
     },
   });
 }

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@tuoitho/domain';
-import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Timeline, Typography } from 'antd';
+import { Card, Empty, Flex, Spin, Table, type TableColumnsType, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/dates';
 import { formatDiff } from '../audit/api';
@@ -40,7 +41,23 @@ export function ChildHistory({ childId }: { childId: string }) {
       render: (value: string | null) =>
         value ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
     },
-    { title: t('audit.action'), dataIndex: 'action', render: (value: string) => actionLabel(value) },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      // Entries of a record merged into this one are told apart, with a link to that record (an
+      // import's entry, which stands for the creation of an imported child, is not one of them).
+      render: (value: string, entry) =>
+        entry.entityType === 'child' && entry.entityId && entry.entityId !== childId ? (
+          <Flex gap={6} wrap align="center">
+            <span>{actionLabel(value)}</span>
+            <Tag style={{ marginInlineEnd: 0 }}>
+              <Link to={`/children/${entry.entityId}`}>{t('merge.fromMergedRecord')}</Link>
+            </Tag>
+          </Flex>
+        ) : (
+          actionLabel(value)
+        ),
+    },
   ];
 
   return (

@@ -77,14 +77,13 @@ export function ChildLifecycleBanners({ child }: { child: Child }) {
               })}
             </span>
             {pending.reason ? <span>{`${t('transfer.reason')}: ${pending.reason}`}</span> : null}
+            {/* Under the text rather than as the alert's action: on a phone that squeezed the text. */}
+            {child.abilities.canCancelTransfer ? (
+              <Button onClick={() => setIsCancelOpen(true)} style={{ marginTop: 4 }}>
+                {t('transfer.cancel')}
+              </Button>
+            ) : null}
           </Flex>
-        }
-        action={
-          child.abilities.canCancelTransfer ? (
-            <Button size="small" onClick={() => setIsCancelOpen(true)}>
-              {t('transfer.cancel')}
-            </Button>
-          ) : undefined
         }
       />
       <CancelTransferModal

@@ -478,8 +478,15 @@ export default function ChildProfilePage() {
             <Typography.Title level={3} style={{ margin: 0 }} data-testid="child-name">
               {child.fullName}
             </Typography.Title>
-            <ChildStatusTag status={child.status} />
-            <Turned6Tag child={child} />
+            {/* A merged record keeps its last status, but only the survivor is followed. */}
+            {child.mergedInto ? (
+              <Tag style={{ marginInlineEnd: 0 }}>{t('merge.tag')}</Tag>
+            ) : (
+              <>
+                <ChildStatusTag status={child.status} />
+                <Turned6Tag child={child} />
+              </>
+            )}
           </Flex>
           <Typography.Text type="secondary">
             {[

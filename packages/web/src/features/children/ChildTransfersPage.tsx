@@ -4,7 +4,7 @@ import {
   childTransferStatusLabels,
   sexLabels,
 } from '@tuoitho/domain';
-import { Button, Card, Empty, Flex, Select, Spin, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Flex, Grid, Select, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -38,6 +38,9 @@ function TransferCard({
   const { t } = useTranslation();
   const language = useLanguage();
   const { child, abilities } = transfer;
+  // On a phone the decisions are large, side by side across the card, easy to hit with a thumb.
+  const isPhone = !Grid.useBreakpoint().sm;
+  const actionProps = isPhone ? ({ size: 'large', style: { flex: 1 } } as const) : {};
   const newPlace = [transfer.newVillage, transfer.newAddress].filter(Boolean).join(', ');
   return (
     <Card size="small" role="listitem">
@@ -105,17 +108,19 @@ function TransferCard({
       {abilities.canAccept || abilities.canDecline || abilities.canCancel ? (
         <Flex gap={8} wrap style={{ marginTop: 10 }}>
           {abilities.canAccept ? (
-            <Button type="primary" onClick={() => onAction({ kind: 'accept', transfer })}>
+            <Button {...actionProps} type="primary" onClick={() => onAction({ kind: 'accept', transfer })}>
               {t('transfer.accept')}
             </Button>
           ) : null}
           {abilities.canDecline ? (
-            <Button danger onClick={() => onAction({ kind: 'decline', transfer })}>
+            <Button {...actionProps} danger onClick={() => onAction({ kind: 'decline', transfer })}>
               {t('transfer.decline')}
             </Button>
           ) : null}
           {abilities.canCancel ? (
-            <Button onClick={() => onAction({ kind: 'cancel', transfer })}>{t('transfer.cancel')}</Button>
+            <Button {...actionProps} onClick={() => onAction({ kind: 'cancel', transfer })}>
+              {t('transfer.cancel')}
+            </Button>
           ) : null}
         </Flex>
       ) : null}
