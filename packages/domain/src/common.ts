@@ -56,6 +56,10 @@ export const validationMessages: Record<string, { vi: string; en: string }> = {
     en: 'Personal id {value} already belongs to a child registered in another unit',
   },
   unit_code: { vi: 'Mã đơn vị hành chính không hợp lệ', en: 'Invalid administrative unit code' },
+  child_or_child_id: {
+    vi: 'Chọn trẻ đã có trong sổ (childId) hoặc nhập trẻ mới (child), không cả hai',
+    en: 'Give either a registered child (childId) or a new child (child), not both',
+  },
   mfa_code: {
     vi: 'Mã xác thực gồm 6 chữ số hoặc mã khôi phục',
     en: 'Enter the 6-digit code or a recovery code',

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './cases';
+export * from './cases-api';
 export * from './catalogues';
 export * from './common';
 export * from './permissions';

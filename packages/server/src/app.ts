@@ -5,6 +5,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
 import { cataloguesRoutes } from './modules/children/catalogues.routes';
 import { childrenRoutes } from './modules/children/children.routes';
 import { seedDemoChildren } from './modules/children/children.seed';
@@ -45,6 +46,7 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...childImportRoutes(ctx),
     ...childrenRoutes(ctx),
     ...cataloguesRoutes(ctx),
+    ...casesRoutes(ctx),
   ];
 }
 

@@ -288,7 +288,51 @@ export interface ChildTransferTable {
   decision_note: string | null;
 }
 
+export interface ChildCaseTable {
+  id: Generated<string>;
+  unit_id: number;
+  child_id: string;
+  case_year: number;
+  case_seq: number;
+  case_number: string;
+  source: string;
+  concerns: string[];
+  urgency: 'emergency' | 'urgent' | 'routine';
+  received_at: Timestamp;
+  status: string;
+  protection_level: string | null;
+  assigned_officer_id: string | null;
+  summary_encrypted: string;
+  reporter_encrypted: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface CaseActionTable {
+  id: Generated<string>;
+  case_id: string;
+  seq: number;
+  type: string;
+  occurred_at: Timestamp;
+  by_user_id: string | null;
+  role: 'officer' | 'leader';
+  payload_encrypted: string;
+  created_at: Timestamp;
+}
+
+export interface CaseMemberTable {
+  case_id: string;
+  user_id: string;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
 export interface DB {
+  child_case: ChildCaseTable;
+  case_action: CaseActionTable;
+  case_member: CaseMemberTable;
   job: JobTable;
   child_import: ChildImportTable;
   child_import_issue: ChildImportIssueTable;

@@ -208,6 +208,10 @@ export const problemMessages = {
       en: 'Rows {rows} carry the personal id of a child already in the registry: they can only be skipped.',
     },
   },
+  case_rule: {
+    title: { vi: 'Thao tác không phù hợp với bước của vụ việc', en: 'Action not allowed for the case now' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
     detail: {
@@ -223,6 +227,14 @@ export type ProblemCode = keyof typeof problemMessages;
 export const fieldMessages = {
   username_taken: { vi: 'Tên đăng nhập đã tồn tại', en: 'Username already exists' },
   unit_not_found: { vi: 'Không tìm thấy đơn vị', en: 'Unit not found' },
+  child_not_found: {
+    vi: 'Không tìm thấy trẻ em trong phạm vi quản lý của bạn',
+    en: 'No such child within your scope',
+  },
+  received_in_future: {
+    vi: 'Thời điểm tiếp nhận không thể ở tương lai',
+    en: 'The report cannot be received in the future',
+  },
   unit_out_of_scope: { vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn', en: 'Unit is outside your scope' },
   role_not_found: { vi: 'Vai trò không tồn tại', en: 'Role does not exist' },
   role_exists: { vi: 'Mã vai trò đã tồn tại', en: 'Role code already exists' },
