@@ -189,6 +189,9 @@ describe('the registry lifecycle: merge duplicates, move a child to another ward
     const cancel = await page.getByRole('button', { name: 'Hủy đề nghị' }).boundingBox();
     expect(cancel!.x + cancel!.width).toBeLessThanOrEqual(PHONE.width);
     await screenshot(page, '35b-transfer-pending-phone');
+    // Sign out from the desktop layout: the phone header's menu is covered by the phone journey below.
+    await page.setViewportSize(DESKTOP);
+    await animationsDone(page);
     await signOut(page);
     await page.close();
   });
