@@ -99,6 +99,8 @@ async function childIndexScans(database: Database): Promise<Record<string, numbe
 }
 
 const database = await openBenchDatabase();
+/** The app's DATA_DIR (its secret key file in demo mode), removed at the end. */
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuoitho-bench-'));
 const capture = new SqlCapture();
 let exitCode = 0;
 try {
@@ -136,7 +138,7 @@ try {
   const traced: Database = { ...database.database, db: database.database.db.withPlugin(capture) };
   const config = loadConfig({
     LOG_LEVEL: 'silent',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tuoitho-bench-')),
+    DATA_DIR: dataDir,
     SECRET_KEY: 'bench-secret-key-bench-secret-key-0123',
     DEMO_MODE: 'true',
   });
@@ -257,6 +259,7 @@ try {
   console.error(error);
   exitCode = 1;
 } finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
   await database.database.close();
   if (database.bench && !args.keep) await database.bench.drop();
   else if (database.bench) log(`kept database ${database.bench.name} (--keep); drop it when done`);
