@@ -38,6 +38,7 @@ import {
 } from './children.repo';
 import { ChildTransferRepo } from './children.transfer.repo';
 import type { ChildRepo } from './children.types';
+import { childValuesOf, peopleText, specialCircumstanceValuesOf } from './children.values';
 
 /** 409: the record was merged into another; changes go to the survivor. */
 export const childMerged = () => new AppError(409, 'child_merged');
@@ -47,14 +48,6 @@ export const transferPending = () => new AppError(409, 'transfer_pending');
 type Row = ChildRepo['row'];
 
 const json = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
-
-/** The names a child can be found by besides their own: household head and caregivers. */
-function peopleText(
-  household: { headName?: string | null } | null | undefined,
-  caregivers: Array<{ fullName: string }>,
-) {
-  return [household?.headName ?? '', ...caregivers.map((c) => c.fullName)].join(' ').trim();
-}
 
 const SORTS: Record<string, ChildSortKey> = {
   name: { column: 'name_folded', desc: false },
@@ -150,33 +143,14 @@ export class ChildrenService {
   /** Registers a child; the audit row carries the whole new record. */
   async createChild(actor: Actor, input: CreateChildRequest, meta: RequestMeta): Promise<Child> {
     const unit = await this.communeOf(actor, input.unitCode);
-    const caregivers = input.caregivers ?? [];
-    const values: ChildValues = {
-      unit_id: unit.id,
-      full_name: input.fullName,
-      sex: input.sex,
-      date_of_birth: input.dateOfBirth,
-      birth_reference_date: referenceBirthDate(input.dateOfBirth),
-      personal_id: input.personalId ?? null,
-      ethnicity: input.ethnicity ?? null,
-      birth_registration: json(input.birthRegistration),
-      village: input.residence?.village ?? null,
-      address: input.residence?.address ?? null,
-      household: json(input.household),
-      caregivers: JSON.stringify(caregivers),
-      education: json(input.education),
-      health: json(input.health),
-      at_risk: input.atRisk ?? [],
-      people: peopleText(input.household, caregivers),
-      note: input.note ?? null,
-    };
+    const values = childValuesOf(input, unit.id);
     const child = await this.ctx.db.transaction().execute(async (tx) => {
       await this.assertPersonalIdFree(tx, values.personal_id);
       const id = await this.repo.insert(tx, values, actor.userId);
       await this.repo.replaceSpecialCircumstances(
         tx,
         id,
-        toScValues(input.specialCircumstances ?? []),
+        specialCircumstanceValuesOf(input.specialCircumstances ?? []),
         actor.userId,
       );
       await this.repo.addStatusHistory(tx, id, 'active', null, actor.userId);
@@ -222,7 +196,7 @@ export class ChildrenService {
         await this.repo.replaceSpecialCircumstances(
           tx,
           id,
-          toScValues(input.specialCircumstances ?? []),
+          specialCircumstanceValuesOf(input.specialCircumstances ?? []),
           actor.userId,
         );
       }
@@ -451,20 +425,6 @@ const toSavedFilter = (f: {
 function sortValue(row: Row, sort: ChildSortKey): string {
   const value = row[sort.column];
   return value instanceof Date ? value.toISOString() : String(value);
-}
-
-function toScValues(
-  list: NonNullable<CreateChildRequest['specialCircumstances']>,
-): SpecialCircumstanceValues[] {
-  return list.map((s) => ({
-    id: s.id,
-    group: s.group,
-    subgroup: s.subgroup ?? null,
-    startDate: s.startDate,
-    endDate: s.endDate ?? null,
-    source: s.source ?? null,
-    note: s.note ?? null,
-  }));
 }
 
 /** The columns an update changes: only the parts given; `null` clears a part. */
