@@ -94,6 +94,8 @@ export const defaultRoles: ReadonlyArray<{
       'users.read',
       'registry.read',
       'cases.read',
+      // Reads a commune's case only by giving a reason, which goes to the read log.
+      'cases.content.read',
       'benefits.read',
       'programmes.read',
       'programmes.write',

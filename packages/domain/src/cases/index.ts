@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './case-state';
 export * from './deadlines';
 export * from './errors';
+export * from './escalation';
 export * from './holidays';
 export * from './intake';
 export * from './lunar-calendar';

@@ -37,3 +37,30 @@ export function caseRolesOf(actor: Actor): CaseRole[] {
 export function roleForAction(actor: Actor, type: CaseActionType): CaseRole | undefined {
   return caseRolesOf(actor).find((role) => caseActionRoles[type].includes(role));
 }
+
+/**
+ * Whether the actor may read the content after giving a reason: a holder of `cases.content.read`
+ * at a unit above the case's commune (a province officer) who does not take part in the case.
+ * The reason goes to the read log with every such read.
+ */
+export function canReadCaseWithReason(
+  actor: Actor,
+  kase: { assigned_officer_id: string | null; unit_path: string },
+  isMember: boolean,
+): boolean {
+  return (
+    actor.permissions.has('cases.content.read') &&
+    isInScope(actor, kase.unit_path) &&
+    actor.unitPath !== kase.unit_path &&
+    !isCaseParticipant(actor, kase, isMember)
+  );
+}
+
+/** The assigned officer and the leaders of the case may add and remove members. */
+export function canManageCaseMembers(
+  actor: Actor,
+  kase: { assigned_officer_id: string | null; unit_path: string },
+): boolean {
+  if (kase.assigned_officer_id === actor.userId && actor.permissions.has('cases.write')) return true;
+  return actor.permissions.has('cases.approve') && isInScope(actor, kase.unit_path);
+}

@@ -4,9 +4,12 @@ import {
   type Case,
   CaseAction,
   type CaseActionRequest,
+  type CaseHistory,
   type CaseList,
   type CaseListItem,
   type CaseListQuery,
+  type CaseQueue,
+  type CaseReadQuery,
   type CaseRole,
   CaseRuleError,
   type CaseState,
@@ -15,6 +18,7 @@ import {
   clocksAt,
   createHolidayCalendar,
   defaultHolidayYear,
+  foldedWords,
   formatVnDateTime,
   type HolidayCalendar,
   referenceBirthDate,
@@ -31,9 +35,18 @@ import { AppError, forbidden, invalidField, notFound, versionConflict } from '..
 import { ValidationFailure } from '../../platform/http/problem';
 import type { Actor, RequestMeta } from '../../platform/http/route';
 import { ChildrenRepo } from '../children/children.repo';
+import { loadHolidayCalendar } from '../holidays/holidays.service';
+import { notifyCaseEvent } from '../notifications/notifications.alerts';
 import { UnitsRepo } from '../units/units.repo';
-import { canReadCaseContent, caseRolesOf, isCaseParticipant, roleForAction } from './cases.policy';
-import { type CaseRow, CasesRepo } from './cases.repo';
+import {
+  canManageCaseMembers,
+  canReadCaseContent,
+  canReadCaseWithReason,
+  caseRolesOf,
+  isCaseParticipant,
+  roleForAction,
+} from './cases.policy';
+import { type CaseListFilter, type CaseRow, CasesRepo, type OpenDeadline } from './cases.repo';
 
 type Exec = AppContext['db'] | Transaction<DB>;
 
@@ -42,6 +55,51 @@ export function calendarAround(receivedAt: Date): HolidayCalendar {
   const year = Number(vnDateOf(receivedAt).slice(0, 4));
   return createHolidayCalendar([year - 1, year, year + 1].map((y) => defaultHolidayYear(y)));
 }
+
+/**
+ * The calendar of a case's clocks: the holiday years an administrator stored (from the report's
+ * year before to next year) replace the default rules; other years follow the defaults.
+ */
+export async function loadCaseCalendar(exec: Exec, receivedAt: Date): Promise<HolidayCalendar> {
+  const from = Number(vnDateOf(receivedAt).slice(0, 4)) - 1;
+  const to = Math.max(from + 2, Number(vietnamToday().slice(0, 4)) + 1);
+  return loadHolidayCalendar(
+    exec,
+    Array.from({ length: to - from + 1 }, (_, i) => from + i),
+  );
+}
+
+/** The running clocks of a state, as kept on the case row for queues and alerts. */
+export function openDeadlinesOf(state: CaseState): OpenDeadline[] {
+  return state.clocks
+    .filter((clock) => clock.completedAt === null && clock.stoppedAt === null)
+    .map((clock) => ({
+      clockId: clock.id,
+      step: clock.step,
+      dueAt: clock.dueAt,
+      dueSoonHours: clock.dueSoonHours,
+    }));
+}
+
+const CASE_NOTIFY_JOB = 'cases.notify';
+type CaseNotifyJob = Parameters<typeof notifyCaseEvent>[1];
+
+/** The notification an action gives rise to, if any. */
+function caseEventOf(action: CaseAction): CaseNotifyJob['type'] | undefined {
+  switch (action.type) {
+    case 'plan_submitted':
+    case 'plan_approved':
+    case 'plan_rejected':
+    case 'assigned':
+      return action.type;
+    case 'review':
+      return action.decision === 'close' ? 'closure_proposed' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const CASE_NUMBER = /^VV-\d{4}-\d{1,6}$/i;
 
 /** 422 with the rule's message in the caller's language (from the domain's `caseErrorMessages`). */
 function caseRuleProblem(error: CaseRuleError, meta: RequestMeta): AppError {
@@ -59,6 +117,12 @@ export class CasesService {
     this.repo = new CasesRepo(ctx.db);
     this.children = new ChildrenRepo(ctx.db);
     this.units = new UnitsRepo(ctx.db);
+    // Notifications of an action are a durable job enqueued in the action's transaction, so they
+    // are sent only if it commits, and retried if sending fails.
+    ctx.jobs.register<CaseNotifyJob, number>({
+      kind: CASE_NOTIFY_JOB,
+      run: ({ input }) => notifyCaseEvent(ctx.db, input),
+    });
   }
 
   /** Opens a case (form 01) for a registered child or a new one, whose record is created alongside. */
@@ -69,7 +133,7 @@ export class CasesService {
     const receivedAt = new Date(input.receivedAt);
     const now = new Date();
     if (receivedAt.getTime() > now.getTime()) throw invalidField('body.receivedAt', 'received_in_future');
-    const calendar = calendarAround(receivedAt);
+    const calendar = await loadCaseCalendar(this.ctx.db, receivedAt);
     const id = await this.ctx.db.transaction().execute(async (tx) => {
       const childId = await this.childForCase(tx, actor, input, unit.id, meta);
       const intake = CaseAction.parse({
@@ -100,6 +164,7 @@ export class CasesService {
         status: state.status,
         protection_level: state.protectionLevel,
         assigned_officer_id: actor.userId,
+        open_deadlines: openDeadlinesOf(state),
         summary_encrypted: this.ctx.secrets.encrypt(input.summary),
         reporter_encrypted: input.reporter ? this.ctx.secrets.encrypt(input.reporter) : null,
         created_by: actor.userId,
@@ -139,9 +204,91 @@ export class CasesService {
     return this.getCase(actor, id, meta);
   }
 
-  /** One case of the caller's subtree (404 otherwise); reading its narrative is logged. */
-  async getCase(actor: Actor, id: string, meta: RequestMeta): Promise<Case> {
-    return this.load(this.ctx.db, actor, id, meta);
+  /**
+   * One case of the caller's subtree (404 otherwise); reading its narrative is logged, with the
+   * reason a province officer gives (`readReason`).
+   */
+  async getCase(actor: Actor, id: string, meta: RequestMeta, query: CaseReadQuery = {}): Promise<Case> {
+    return this.load(this.ctx.db, actor, id, meta, query.readReason);
+  }
+
+  /** The actions of a case, decrypted, for those who may read its content. */
+  async getHistory(
+    actor: Actor,
+    id: string,
+    meta: RequestMeta,
+    query: CaseReadQuery = {},
+  ): Promise<CaseHistory> {
+    const row = await this.repo.findInScope(this.ctx.db, actor, id);
+    if (!row) throw notFound();
+    await this.requireContent(actor, row, meta, query.readReason);
+    const rows = await this.repo.listActions(this.ctx.db, id);
+    return {
+      items: rows.map((action) => {
+        const parsed = CaseAction.parse(JSON.parse(this.ctx.secrets.decrypt(action.payload_encrypted)));
+        return {
+          seq: action.seq,
+          type: parsed.type,
+          at: parsed.at,
+          role: action.role,
+          byName: action.by_name,
+          action: parsed,
+        };
+      }),
+    };
+  }
+
+  /** The caller's work: assigned cases, clocks due soon or overdue, plans and closings to approve. */
+  async getQueue(actor: Actor): Promise<CaseQueue> {
+    const open = { isOpen: true } as const;
+    const isLeader = actor.permissions.has('cases.approve');
+    const lists = await Promise.all([
+      this.queueList(actor, { ...open, assigneeId: actor.userId }),
+      this.queueList(actor, { ...open, due: 'due_soon' }),
+      this.queueList(actor, { ...open, due: 'overdue' }),
+      isLeader ? this.queueList(actor, { ...open, isAwaitingApproval: true }) : { items: [], total: 0 },
+    ]);
+    const [mine, dueSoon, overdue, awaiting] = lists;
+    return {
+      mine: mine.items,
+      dueSoon: dueSoon.items,
+      overdue: overdue.items,
+      awaitingMyApproval: awaiting.items,
+      counts: {
+        mine: mine.total,
+        dueSoon: dueSoon.total,
+        overdue: overdue.total,
+        awaitingMyApproval: awaiting.total,
+      },
+    };
+  }
+
+  private async queueList(actor: Actor, filter: CaseListFilter) {
+    const { rows, total } = await this.repo.list(actor, filter, { limit: 50, order: 'due' });
+    const items = await Promise.all(
+      rows
+        .slice(0, 50)
+        .map(async (row) => this.toListItem(row, await this.stateOf(this.ctx.db, row), row.is_participant)),
+    );
+    return { items, total };
+  }
+
+  /** 403 unless the actor may read the content now; logs the read (with the reason, if given). */
+  async requireContent(actor: Actor, row: CaseRow, meta: RequestMeta, readReason?: string): Promise<void> {
+    const isMember = await this.repo.isMember(this.ctx.db, row.id, actor.userId);
+    if (canReadCaseContent(actor, row, isMember)) {
+      await logRead(this.ctx.db, actor, meta, { entityType: 'child_case', entityId: row.id });
+      return;
+    }
+    if (readReason && canReadCaseWithReason(actor, row, isMember)) {
+      await logRead(this.ctx.db, actor, meta, {
+        entityType: 'child_case',
+        entityId: row.id,
+        reason: readReason,
+      });
+      return;
+    }
+    throw forbidden();
   }
 
   /** The caller's cases, newest report first, without narratives. */
@@ -153,15 +300,25 @@ export class CasesService {
       unitPath = unit.path;
     }
     const after = decodeCursor(query.cursor, meta);
+    const text = query.q?.trim();
     const { rows, total } = await this.repo.list(
       actor,
-      { status: query.status, unitPath },
-      { limit: query.limit, after },
+      {
+        status: query.status,
+        unitPath,
+        words: text ? foldedWords(text) : undefined,
+        caseNumber: text && CASE_NUMBER.test(text) ? text.toUpperCase() : undefined,
+        childId: query.childId,
+        assigneeId: query.assignee === 'me' ? actor.userId : undefined,
+        due: query.due,
+        isOpen: query.open === undefined ? undefined : query.open === 'true',
+      },
+      { limit: query.limit, after, order: 'received' },
     );
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const items = await Promise.all(
-      page.map(async (row) => this.toListItem(row, await this.stateOf(this.ctx.db, row))),
+      page.map(async (row) => this.toListItem(row, await this.stateOf(this.ctx.db, row), row.is_participant)),
     );
     return {
       items,
@@ -177,6 +334,7 @@ export class CasesService {
   async recordAction(actor: Actor, id: string, input: CaseActionRequest, meta: RequestMeta): Promise<Case> {
     const role = roleForAction(actor, input.type);
     if (caseRolesOf(actor).length === 0) throw forbidden();
+    let notify = false;
     await this.ctx.db.transaction().execute(async (tx) => {
       const row = await this.repo.findInScope(tx, actor, id, { forUpdate: true });
       if (!row) throw notFound();
@@ -202,7 +360,7 @@ export class CasesService {
       }
       const action = parsed.data;
       const actions = await this.readActions(tx, id);
-      const calendar = calendarAround(row.received_at);
+      const calendar = await loadCaseCalendar(tx, row.received_at);
       const before = replayCase(actions, calendar);
       const after = this.apply(before, action, calendar, meta);
       const seq = actions.length + 1;
@@ -220,6 +378,7 @@ export class CasesService {
         status: after.status,
         protection_level: after.protectionLevel,
         assigned_officer_id: assignee,
+        open_deadlines: openDeadlinesOf(after),
       });
       await writeAuditInTx(
         tx,
@@ -234,7 +393,23 @@ export class CasesService {
           details: { seq, type: action.type, role },
         },
       );
+      const event = caseEventOf(action);
+      if (event) {
+        await this.ctx.jobs.enqueue(tx, {
+          kind: CASE_NOTIFY_JOB,
+          input: {
+            caseId: id,
+            type: event,
+            actorId: actor.userId,
+            eventKey: `${id}:${seq}`,
+          } satisfies CaseNotifyJob,
+          unitId: row.unit_id,
+          createdBy: actor.userId,
+        });
+        notify = true;
+      }
     });
+    if (notify) this.ctx.jobs.wake();
     return this.load(this.ctx.db, actor, id, meta);
   }
 
@@ -312,10 +487,10 @@ export class CasesService {
   }
 
   private async stateOf(exec: Exec, row: CaseRow): Promise<CaseState> {
-    return replayCase(await this.readActions(exec, row.id), calendarAround(row.received_at));
+    return replayCase(await this.readActions(exec, row.id), await loadCaseCalendar(exec, row.received_at));
   }
 
-  private toListItem(row: CaseRow, state: CaseState): CaseListItem {
+  private toListItem(row: CaseRow, state: CaseState, isParticipant: boolean): CaseListItem {
     const now = new Date();
     return {
       id: row.id,
@@ -324,7 +499,19 @@ export class CasesService {
       status: state.status,
       unitCode: row.unit_code,
       unitName: row.unit_name,
-      child: { id: row.child_id, fullName: row.child_name, dateOfBirth: row.child_date_of_birth },
+      child: isParticipant
+        ? {
+            id: row.child_id,
+            fullName: row.child_name,
+            dateOfBirth: row.child_date_of_birth,
+            isMasked: false,
+          }
+        : {
+            id: row.child_id,
+            fullName: initialsOf(row.child_name),
+            dateOfBirth: row.child_date_of_birth.slice(0, 4),
+            isMasked: true,
+          },
       source: state.channel,
       concerns: state.concernTypes,
       urgency: state.urgency,
@@ -335,30 +522,66 @@ export class CasesService {
         dueAt: clock.dueAt,
         originalDueAt: clock.originalDueAt,
         state: clock.state,
+        startedAt: clock.startedAt,
+        completedAt: clock.completedAt,
+        stoppedAt: clock.stoppedAt,
+        extensions: clock.extensions,
         verified: clock.verified,
         legalRef: clock.legalRef,
       })),
+      assignee:
+        row.assigned_officer_id && row.assignee_name
+          ? { id: row.assigned_officer_id, name: row.assignee_name }
+          : null,
+      nextDueAt: row.next_due_at ? formatVnDateTime(row.next_due_at) : null,
     };
   }
 
-  private async load(exec: Exec, actor: Actor, id: string, meta: RequestMeta): Promise<Case> {
+  private async load(
+    exec: Exec,
+    actor: Actor,
+    id: string,
+    meta: RequestMeta,
+    readReason?: string,
+  ): Promise<Case> {
     const row = await this.repo.findInScope(exec, actor, id);
     if (!row) throw notFound();
     const state = await this.stateOf(exec, row);
     const isMember = await this.repo.isMember(exec, id, actor.userId);
-    const canReadContent = canReadCaseContent(actor, row, isMember);
+    const isReader = canReadCaseContent(actor, row, isMember);
+    const canReadWithReason = canReadCaseWithReason(actor, row, isMember);
+    if (readReason && !isReader && !canReadWithReason) throw forbidden();
+    const canReadContent = isReader || (canReadWithReason && readReason !== undefined);
     const roles: CaseRole[] = isCaseParticipant(actor, row, isMember) ? caseRolesOf(actor) : [];
     const allowed = [...new Set(roles.flatMap((role) => allowedActions(state, role)))];
-    if (canReadContent) await logRead(exec, actor, meta, { entityType: 'child_case', entityId: id });
+    if (canReadContent) {
+      await logRead(exec, actor, meta, {
+        entityType: 'child_case',
+        entityId: id,
+        reason: isReader ? null : (readReason ?? null),
+      });
+    }
     return {
-      ...this.toListItem(row, state),
+      ...this.toListItem(row, state, isCaseParticipant(actor, row, isMember) || canReadContent),
       allowedActions: allowed,
       canReadContent,
+      canReadWithReason,
+      canManageMembers: canManageCaseMembers(actor, row),
       summary: canReadContent ? this.ctx.secrets.decrypt(row.summary_encrypted) : null,
       reporter:
         canReadContent && row.reporter_encrypted ? this.ctx.secrets.decrypt(row.reporter_encrypted) : null,
+      process: canReadContent ? state : null,
     };
   }
+}
+
+/** "Phạm Minh Khôi" → "P. M. K.": the child of a case for those who do not take part in it. */
+export function initialsOf(fullName: string): string {
+  return fullName
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `${word.charAt(0).toLocaleUpperCase('vi')}.`)
+    .join(' ');
 }
 
 function decodeCursor(cursor: string | undefined, meta: RequestMeta) {

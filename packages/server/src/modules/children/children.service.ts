@@ -30,12 +30,7 @@ import type { Actor, RequestMeta } from '../../platform/http/route';
 import { AuditService } from '../audit/audit.service';
 import { UnitsRepo } from '../units/units.repo';
 import { toChild, toListItem } from './children.mapping';
-import {
-  ChildrenRepo,
-  type ChildSortKey,
-  type ChildValues,
-  type SpecialCircumstanceValues,
-} from './children.repo';
+import { ChildrenRepo, type ChildSortKey, type ChildValues } from './children.repo';
 import { ChildTransferRepo } from './children.transfer.repo';
 import type { ChildRepo } from './children.types';
 import { childValuesOf, peopleText, specialCircumstanceValuesOf } from './children.values';
