@@ -13,6 +13,7 @@ import { runChildImport } from './import';
 import { CliError, consoleOutput, describeDatabase, ExitCode, type Output } from './io';
 import { assertDemoAllowed, runMigrate } from './migrate';
 import { promptLine } from './prompt';
+import { assertRotateAllowed, configuredSecretBox, runRekey, runRotate } from './secrets';
 
 export type CliDeps = {
   out: Output;
@@ -59,7 +60,7 @@ Cấu hình qua biến môi trường như máy chủ (configuration from the se
   DATA_DIR (mặc định ./data → PGlite trong DATA_DIR/pglite), DATABASE_URL (PostgreSQL).
 
 Mã thoát (exit codes): 0 thành công; 1 lỗi đầu vào hoặc trạng thái (input/state error);
-  2 mất toàn vẹn (integrity failure: audit chain or backup checksum); 70 lỗi ngoài dự kiến
+  2 mất toàn vẹn (integrity failure: audit chain, backup checksum, or a value no key opens); 70 lỗi ngoài dự kiến
   (unexpected, chi tiết với TUOITHO_DEBUG=1); 130 người dùng hủy (cancelled).`;
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
@@ -252,6 +253,34 @@ export function buildProgram(deps: CliDeps, setExitCode: (code: ExitCode) => voi
           ...(deps.isTty ? { confirm: (q: string) => promptLine(q) } : {}),
         }),
       ),
+    );
+
+  const secrets = program
+    .command('secrets')
+    .description('Khóa mã hóa dữ liệu nhạy cảm: xoay khóa, mã hóa lại (encryption key rotation)');
+  secrets
+    .command('rotate')
+    .description(
+      'Chế độ nhúng (PGlite): tạo khóa mới trong DATA_DIR/secret.key, giữ khóa cũ, mã hóa lại; ' +
+        'hãy dừng máy chủ trước (embedded mode; stop the server first)',
+    )
+    .action(() => {
+      assertRotateAllowed(loadConfig(deps.env));
+      return withDatabase(async (database, config) => {
+        await runRotate(database, out, config);
+      });
+    });
+  secrets
+    .command('rekey')
+    .description(
+      'Mã hóa lại bằng SECRET_KEY mọi giá trị còn dùng khóa cũ (SECRET_KEY_PREVIOUS); chạy lại được ' +
+        '(re-encrypt values still sealed with a previous key; idempotent)',
+    )
+    .option('--dry-run', 'chỉ đếm, không ghi (count only)')
+    .action((opts: { dryRun?: boolean }) =>
+      withDatabase(async (database, config) => {
+        await runRekey(database, out, configuredSecretBox(config), { dryRun: opts.dryRun ?? false });
+      }),
     );
 
   return program;

@@ -14,6 +14,20 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default('development'),
   DEMO_MODE: Bool.optional(),
   SECRET_KEY: z.string().min(32).optional(),
+  /** Keys retired by a rotation, comma-separated: still read, never used to encrypt. */
+  SECRET_KEY_PREVIOUS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0),
+    )
+    .refine(
+      (keys) => keys.every((k) => k.length >= 32),
+      'mỗi khóa cũ cần ít nhất 32 ký tự (each key ≥ 32 characters)',
+    ),
   MFA_ENFORCED: Bool.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
@@ -33,6 +47,8 @@ export type Config = {
   demoMode: boolean;
   /** Key for encrypting secrets at rest; generated into DATA_DIR in demo mode when not set. */
   secretKey: string | undefined;
+  /** Previous keys (`SECRET_KEY_PREVIOUS`), kept to read data sealed before a rotation. */
+  secretKeyPrevious: string[];
   /** Whether roles with sensitive permissions must use 2FA. */
   mfaEnforced: boolean;
   logLevel: string;
@@ -61,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction,
     demoMode,
     secretKey: e.SECRET_KEY,
+    secretKeyPrevious: e.SECRET_KEY_PREVIOUS,
     mfaEnforced: e.MFA_ENFORCED ?? !demoMode,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
