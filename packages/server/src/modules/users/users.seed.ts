@@ -37,6 +37,12 @@ export const DEMO_USERS = [
     roles: ['child_protection_officer'],
   },
   {
+    username: 'quangtrung.lanhdao',
+    fullName: 'Lê Văn Quang (Chủ tịch UBND phường Quang Trung)',
+    unitCode: '14818',
+    roles: ['commune_leader'],
+  },
+  {
     username: 'doitac.hoiphunu',
     fullName: 'Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa',
     unitCode: '38',
