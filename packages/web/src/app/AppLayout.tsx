@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { useSession } from '../features/auth/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { SideMenu } from './SideMenu';
 import { UserMenu } from './UserMenu';
 
@@ -58,6 +59,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Typography.Text>
         <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
           <LanguageSwitch size="small" />
+          <NotificationBell />
           <UserMenu user={user} isCompact={!screens.lg} />
         </Flex>
       </Layout.Header>

@@ -11,11 +11,16 @@ const ChildProfilePage = lazy(() => import('../features/children/ChildProfilePag
 const ChildFormPage = lazy(() => import('../features/children/ChildFormPage'));
 const ChildTransfersPage = lazy(() => import('../features/children/ChildTransfersPage'));
 const ChildImportPage = lazy(() => import('../features/children/import/ChildImportPage'));
+const CasesPage = lazy(() => import('../features/cases/CasesPage'));
+const CaseIntakePage = lazy(() => import('../features/cases/CaseIntakePage'));
+const CasePage = lazy(() => import('../features/cases/CasePage'));
+const ServiceProvidersPage = lazy(() => import('../features/cases/providers/ServiceProvidersPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
+const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage'));
 
 function PageSpinner() {
   return (
@@ -90,6 +95,40 @@ export function AppRoutes() {
             }
           />
         </Route>
+        <Route path="cases">
+          <Route
+            index
+            element={
+              <Guarded navKey="cases">
+                <CasesPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="new"
+            element={
+              <Guarded navKey="cases">
+                <CaseIntakePage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="providers"
+            element={
+              <Guarded navKey="caseProviders">
+                <ServiceProvidersPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <Guarded navKey="cases">
+                <CasePage />
+              </Guarded>
+            }
+          />
+        </Route>
         <Route
           path="units"
           element={
@@ -119,6 +158,14 @@ export function AppRoutes() {
           element={
             <Guarded navKey="audit">
               <AuditPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="holidays"
+          element={
+            <Guarded navKey="holidays">
+              <HolidaysPage />
             </Guarded>
           }
         />

@@ -8,6 +8,7 @@ import {
   HomeOutlined,
   KeyOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   SmileOutlined,
   SwapOutlined,
   TeamOutlined,
@@ -25,6 +26,7 @@ const icons: Record<NavKey, ReactNode> = {
   children: <TeamOutlined aria-hidden />,
   childTransfers: <SwapOutlined aria-hidden />,
   cases: <SafetyCertificateOutlined aria-hidden />,
+  caseProviders: <ApartmentOutlined aria-hidden />,
   benefits: <GiftOutlined aria-hidden />,
   programmes: <CalendarOutlined aria-hidden />,
   inspections: <AuditOutlined aria-hidden />,
@@ -34,6 +36,7 @@ const icons: Record<NavKey, ReactNode> = {
   users: <UserOutlined aria-hidden />,
   roles: <KeyOutlined aria-hidden />,
   audit: <FileSearchOutlined aria-hidden />,
+  holidays: <ScheduleOutlined aria-hidden />,
 };
 
 type MenuItem = Required<MenuProps>['items'][number];

@@ -5,6 +5,7 @@ export type NavKey =
   | 'children'
   | 'childTransfers'
   | 'cases'
+  | 'caseProviders'
   | 'benefits'
   | 'programmes'
   | 'inspections'
@@ -13,7 +14,8 @@ export type NavKey =
   | 'units'
   | 'users'
   | 'roles'
-  | 'audit';
+  | 'audit'
+  | 'holidays';
 
 export interface NavItem {
   key: NavKey;
@@ -45,7 +47,15 @@ export const navItems: readonly NavItem[] = [
     isAvailable: true,
     parent: 'children',
   },
-  { key: 'cases', path: '/cases', group: 'work', anyOf: ['cases.read'], isAvailable: false },
+  { key: 'cases', path: '/cases', group: 'work', anyOf: ['cases.read'], isAvailable: true },
+  {
+    key: 'caseProviders',
+    path: '/cases/providers',
+    group: 'work',
+    anyOf: ['cases.read', 'catalogs.manage'],
+    isAvailable: true,
+    parent: 'cases',
+  },
   { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: false },
   {
     key: 'programmes',
@@ -79,6 +89,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'users', path: '/users', group: 'admin', anyOf: ['users.read'], isAvailable: true },
   { key: 'roles', path: '/roles', group: 'admin', anyOf: ['users.read', 'roles.manage'], isAvailable: true },
   { key: 'audit', path: '/audit', group: 'admin', anyOf: ['audit.read'], isAvailable: true },
+  { key: 'holidays', path: '/holidays', group: 'admin', anyOf: ['catalogs.manage'], isAvailable: true },
 ];
 
 /** True when a user with these permissions may see the item. */

@@ -80,6 +80,16 @@ export const enChildren: Widen<typeof viChildren> = {
       health: 'Health',
       special: 'Special circumstances',
       history: 'History',
+      cases: 'Protection cases',
+    },
+    cases: {
+      note: 'Only users allowed to see cases see this tab; the content of a case shows only to those who handle it.',
+      open: 'Open a case for this child',
+      empty: 'No case for this child',
+      number: 'Case number',
+      receivedAt: 'Received',
+      concerns: 'Concerns',
+      status: 'Status',
     },
     fields: {
       fullName: 'Full name',

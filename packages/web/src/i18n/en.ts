@@ -1,4 +1,7 @@
 import { enAdmin } from './en.admin';
+import { enAlerts } from './en.alerts';
+import { enCaseParts } from './en.caseParts';
+import { enCases } from './en.cases';
 import { enChildren } from './en.children';
 import { enImport } from './en.import';
 import { enTransfer } from './en.transfer';
@@ -60,6 +63,7 @@ export const en: Messages = {
     children: 'Children',
     childTransfers: 'Transfers in / out',
     cases: 'Child protection cases',
+    caseProviders: 'Service providers',
     benefits: 'Support policies',
     programmes: 'Programmes & activities',
     inspections: 'Inspection & supervision',
@@ -69,6 +73,7 @@ export const en: Messages = {
     users: 'Users',
     roles: 'Roles',
     audit: 'Audit log',
+    holidays: 'Public holidays',
     profile: 'My profile',
     logout: 'Sign out',
     logoutAll: 'Sign out of all devices',
@@ -167,4 +172,7 @@ export const en: Messages = {
   ...enChildren,
   ...enTransfer,
   ...enImport,
+  ...enCases,
+  ...enCaseParts,
+  ...enAlerts,
 };

@@ -80,6 +80,16 @@ export const viChildren = {
       health: 'Y tế',
       special: 'Hoàn cảnh đặc biệt',
       history: 'Lịch sử',
+      cases: 'Vụ việc bảo vệ',
+    },
+    cases: {
+      note: 'Chỉ người có quyền xem vụ việc mới thấy mục này; nội dung vụ việc chỉ hiện cho người tham gia xử lý.',
+      open: 'Tiếp nhận vụ việc cho trẻ',
+      empty: 'Trẻ chưa có vụ việc nào',
+      number: 'Số vụ việc',
+      receivedAt: 'Ngày tiếp nhận',
+      concerns: 'Vấn đề',
+      status: 'Trạng thái',
     },
     fields: {
       fullName: 'Họ và tên',

@@ -1,4 +1,7 @@
 import { viAdmin } from './vi.admin';
+import { viAlerts } from './vi.alerts';
+import { viCaseParts } from './vi.caseParts';
+import { viCases } from './vi.cases';
 import { viChildren } from './vi.children';
 import { viImport } from './vi.import';
 import { viTransfer } from './vi.transfer';
@@ -59,6 +62,7 @@ export const vi = {
     children: 'Trẻ em',
     childTransfers: 'Chuyển đến / chuyển đi',
     cases: 'Vụ việc bảo vệ trẻ em',
+    caseProviders: 'Danh bạ cơ sở dịch vụ',
     benefits: 'Chính sách hỗ trợ',
     programmes: 'Chương trình & hoạt động',
     inspections: 'Kiểm tra, giám sát',
@@ -68,6 +72,7 @@ export const vi = {
     users: 'Người dùng',
     roles: 'Vai trò',
     audit: 'Nhật ký hệ thống',
+    holidays: 'Ngày nghỉ lễ, Tết',
     profile: 'Hồ sơ cá nhân',
     logout: 'Đăng xuất',
     logoutAll: 'Đăng xuất khỏi mọi thiết bị',
@@ -167,6 +172,9 @@ export const vi = {
   ...viChildren,
   ...viTransfer,
   ...viImport,
+  ...viCases,
+  ...viCaseParts,
+  ...viAlerts,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

@@ -35,7 +35,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { isApiError } from '../../lib/problem';
+import { useSession } from '../auth/api';
 import { useChild, useEthnicGroups, useSpecialCircumstanceCatalogue } from './api';
+import { ChildCasesTab } from './ChildCasesTab';
 import { ChildHistory } from './ChildHistory';
 import { ChildLifecycleBanners, Turned6Tag } from './ChildLifecycleBanners';
 import { ChildMergeModal } from './ChildMergeModal';
@@ -53,7 +55,7 @@ import {
   subgroupName,
 } from './childText';
 
-const tabKeys = ['identity', 'household', 'education', 'health', 'special', 'history'] as const;
+const tabKeys = ['identity', 'household', 'education', 'health', 'special', 'history', 'cases'] as const;
 type TabKey = (typeof tabKeys)[number];
 
 type Item = NonNullable<DescriptionsProps['items']>[number];
@@ -393,6 +395,7 @@ export default function ChildProfilePage() {
   const [isStatusOpen, setIsStatusOpen] = useState(false);
   const [isTransferOpen, setIsTransferOpen] = useState(false);
   const [isMergeOpen, setIsMergeOpen] = useState(false);
+  const canSeeCases = useSession().user.permissions.includes('cases.read');
   const tabParam = searchParams.get('tab');
   const tab: TabKey = (tabKeys as readonly string[]).includes(tabParam ?? '')
     ? (tabParam as TabKey)
@@ -467,6 +470,9 @@ export default function ChildProfilePage() {
       children: <SpecialTab child={child} language={language} />,
     },
     { key: 'history', label: t('children.tabs.history'), children: <ChildHistory childId={child.id} /> },
+    ...(canSeeCases
+      ? [{ key: 'cases', label: t('children.tabs.cases'), children: <ChildCasesTab childId={child.id} /> }]
+      : []),
   ];
 
   return (
