@@ -6,12 +6,17 @@ import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
+import { seedDemoCases } from './modules/cases/cases.seed';
+import { caseDocumentsRoutes } from './modules/cases/documents/case-documents.routes';
+import { casePartsRoutes } from './modules/cases/parts/case-parts.routes';
 import { cataloguesRoutes } from './modules/children/catalogues.routes';
 import { childrenRoutes } from './modules/children/children.routes';
 import { seedDemoChildren } from './modules/children/children.seed';
 import { childImportRoutes } from './modules/children/import/import.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { holidaysRoutes } from './modules/holidays/holidays.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { loadAdminUnits } from './modules/units/units.data';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -20,7 +25,7 @@ import { ensureSystemRoles, seedDemoUsers } from './modules/users/users.seed';
 import { SessionStore } from './platform/auth/sessions';
 import { type Config, loadConfig } from './platform/config';
 import type { AppContext } from './platform/context';
-import { resolveSecretKey, SecretBox } from './platform/crypto';
+import { type SecretBox, secretBoxFor } from './platform/crypto';
 import { lockDataDir } from './platform/db/data-dir-lock';
 import { type Database, openDatabase } from './platform/db/database';
 import { migrate } from './platform/db/migrator';
@@ -46,16 +51,23 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...childImportRoutes(ctx),
     ...childrenRoutes(ctx),
     ...cataloguesRoutes(ctx),
+    ...casePartsRoutes(ctx),
+    ...caseDocumentsRoutes(ctx),
     ...casesRoutes(ctx),
+    ...notificationsRoutes(ctx),
+    ...holidaysRoutes(ctx),
   ];
 }
 
 /**
  * Brings the database up to date: schema migrations, reference data (administrative units),
  * system roles, and in demo mode the demo users and (unless `demoChildren` is false) the demo
- * children. Safe to run on every start.
+ * children, then, given the app's `secrets`, the demo cases. Safe to run on every start.
  */
-export async function prepareDatabase(database: Database, opts: { demo: boolean; demoChildren?: boolean }) {
+export async function prepareDatabase(
+  database: Database,
+  opts: { demo: boolean; demoChildren?: boolean; secrets?: SecretBox },
+) {
   const migrations = await migrate(database);
   const units = await loadAdminUnits(database);
   const roles = await ensureSystemRoles(database);
@@ -64,7 +76,12 @@ export async function prepareDatabase(database: Database, opts: { demo: boolean;
     opts.demo && opts.demoChildren !== false
       ? await seedDemoChildren(database, { referenceDate: todayInVietnam() })
       : [];
-  return { migrations, units, roles, demoUsers, demoChildren };
+  // Demo cases need the app's key (narratives are encrypted) and the demo children.
+  const demoCases =
+    opts.demo && opts.demoChildren !== false && opts.secrets
+      ? await seedDemoCases({ db: database.db, secrets: opts.secrets }, { now: new Date() })
+      : null;
+  return { migrations, units, roles, demoUsers, demoChildren, demoCases };
 }
 
 export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<void> };
@@ -85,7 +102,7 @@ export async function buildApp(
     config,
     database,
     db: database.db,
-    secrets: new SecretBox(resolveSecretKey(config)),
+    secrets: secretBoxFor(config),
     sessions: new SessionStore(database.db, config),
     jobs,
   };
@@ -121,7 +138,11 @@ export async function startApp(config: Config = loadConfig()) {
       dataDir: config.dataDir,
       ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     });
-    const prepared = await prepareDatabase(database, { demo: config.demoMode });
+    const prepared = await prepareDatabase(database, {
+      demo: config.demoMode,
+      // The same keys as the app's SecretBox (buildApp): SECRET_KEY or DATA_DIR/secret.key.
+      ...(config.demoMode ? { secrets: secretBoxFor(config) } : {}),
+    });
     const app = await buildApp(database, config);
     return {
       ...app,

@@ -1,5 +1,6 @@
 import { startApp } from './app';
 import { scheduleRegistryJobs } from './modules/children/children.jobs';
+import { scheduleCaseAlertJobs } from './modules/notifications/notifications.jobs';
 import { loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
 
@@ -22,6 +23,7 @@ log.info(
     migrations: app.prepared.migrations.applied,
     unitsLoaded: app.prepared.units.loaded,
     demoUsersCreated: app.prepared.demoUsers.length,
+    demoCases: app.prepared.demoCases,
     demoMode: config.demoMode,
     ms: Date.now() - started,
   },
@@ -30,6 +32,7 @@ log.info(
 if (config.demoMode) log.warn('DEMO MODE: demo users share a published password; never use in production');
 await app.server.listen({ port: config.port, host: config.host });
 const stopJobs = scheduleRegistryJobs(app.ctx.db, log);
+const stopCaseAlerts = scheduleCaseAlertJobs(app.ctx.db, log);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -38,6 +41,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     log.info({ signal }, 'shutting down');
     stopJobs();
+    stopCaseAlerts();
     app.close().then(
       () => process.exit(0),
       () => process.exit(1),

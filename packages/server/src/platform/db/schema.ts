@@ -308,6 +308,10 @@ export interface ChildCaseTable {
   created_at: Timestamp;
   created_by: string | null;
   updated_at: Timestamp;
+  /** JSON array of `OpenDeadline` (see cases.repo.ts). */
+  open_deadlines: ColumnType<unknown, string | undefined, string>;
+  next_due_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  due_soon_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface CaseActionTable {
@@ -329,10 +333,118 @@ export interface CaseMemberTable {
   added_at: Timestamp;
 }
 
+export interface ServiceProviderTable {
+  id: Generated<string>;
+  unit_id: number;
+  kind: string;
+  name: string;
+  address: string | null;
+  phone: string | null;
+  contact_person: string | null;
+  note: string | null;
+  is_active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface CasePersonTable {
+  id: Generated<string>;
+  case_id: string;
+  role: 'child' | 'caregiver' | 'alleged_perpetrator' | 'other';
+  child_id: string | null;
+  details_encrypted: string;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  removed_at: Date | null;
+  removed_by: string | null;
+}
+
+export interface CaseReferralTable {
+  id: Generated<string>;
+  case_id: string;
+  provider_id: string;
+  status: 'pending' | 'accepted' | 'declined' | 'done';
+  reason_encrypted: string;
+  referred_at: Generated<Date>;
+  referred_by: string | null;
+  responded_at: Date | null;
+  done_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface CaseReferralEventTable {
+  id: Generated<string>;
+  referral_id: string;
+  status: 'pending' | 'accepted' | 'declined' | 'done';
+  note_encrypted: string | null;
+  at: Generated<Date>;
+  by: string | null;
+}
+
+export interface CasePlacementTable {
+  id: Generated<string>;
+  case_id: string;
+  kind: 'kinship' | 'non_relative_family' | 'facility';
+  provider_id: string | null;
+  carer_encrypted: string | null;
+  /** JSON object of booleans (Art. 63 conditions); null for a facility placement. */
+  art63: ColumnType<unknown, string | null, string | null>;
+  start_date: DateText;
+  planned_end_date: DateText | null;
+  end_date: DateText | null;
+  end_reason_encrypted: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export interface CasePlacementVisitTable {
+  id: Generated<string>;
+  placement_id: string;
+  visited_on: DateText;
+  notes_encrypted: string;
+  by: string | null;
+  at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  case_id: string | null;
+  clock_id: string | null;
+  /** JSON object without personal content (see notifications.repo.ts). */
+  payload: ColumnType<unknown, string | undefined, string>;
+  created_at: Timestamp;
+  read_at: Date | null;
+  dedupe_key: string;
+}
+
+export interface HolidayYearTable {
+  year: number;
+  /** JSON array of `HolidayDay`. */
+  days: ColumnType<unknown, string, string>;
+  source: string;
+  verified: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface DB {
+  notification: NotificationTable;
+  holiday_year: HolidayYearTable;
   child_case: ChildCaseTable;
   case_action: CaseActionTable;
   case_member: CaseMemberTable;
+  service_provider: ServiceProviderTable;
+  case_person: CasePersonTable;
+  case_referral: CaseReferralTable;
+  case_referral_event: CaseReferralEventTable;
+  case_placement: CasePlacementTable;
+  case_placement_visit: CasePlacementVisitTable;
   job: JobTable;
   child_import: ChildImportTable;
   child_import_issue: ChildImportIssueTable;

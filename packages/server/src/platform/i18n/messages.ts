@@ -1,3 +1,5 @@
+import { caseErrorMessages } from '@tuoitho/domain';
+
 /** The two languages of the API: Vietnamese by default, English with `Accept-Language: en`. */
 export type Lang = 'vi' | 'en';
 
@@ -212,6 +214,28 @@ export const problemMessages = {
     title: { vi: 'Thao tác không phù hợp với bước của vụ việc', en: 'Action not allowed for the case now' },
     detail: { vi: '{reason}', en: '{reason}' },
   },
+  case_form_not_ready: {
+    title: { vi: 'Vụ việc chưa đến bước của biểu mẫu', en: 'The case has not reached this form' },
+    detail: {
+      vi: 'Chưa lập được mẫu số {form}: {reason}.',
+      en: 'Form {form} cannot be produced yet: {reason}.',
+    },
+  },
+  pdf_unavailable: {
+    title: { vi: 'Không xuất được PDF', en: 'PDF not available' },
+    detail: {
+      vi: 'Máy chủ chưa cài LibreOffice nên không chuyển được sang PDF. Hãy tải bản Word (.docx).',
+      en: 'LibreOffice is not installed on the server, so PDF conversion is unavailable. Download the Word (.docx) file instead.',
+    },
+  },
+  case_part_rule: {
+    title: { vi: 'Không thực hiện được thao tác', en: 'The change is not allowed' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
+  holiday_rule: {
+    title: { vi: 'Danh sách ngày nghỉ không hợp lệ', en: 'Invalid list of days off' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
     detail: {
@@ -230,6 +254,10 @@ export const fieldMessages = {
   child_not_found: {
     vi: 'Không tìm thấy trẻ em trong phạm vi quản lý của bạn',
     en: 'No such child within your scope',
+  },
+  user_not_found: {
+    vi: 'Không tìm thấy người dùng đang hoạt động trong phạm vi quản lý của bạn',
+    en: 'No such active user within your scope',
   },
   received_in_future: {
     vi: 'Thời điểm tiếp nhận không thể ở tương lai',
@@ -268,6 +296,33 @@ export const fieldMessages = {
     vi: 'Hai hồ sơ có số định danh cá nhân khác nhau nên không phải cùng một trẻ',
     en: 'The two records have different personal identification numbers, so they are not the same child',
   },
+  provider_not_found: {
+    vi: 'Không tìm thấy cơ sở cung cấp dịch vụ dùng được cho xã, phường của vụ việc',
+    en: 'No such service provider for the commune of the case',
+  },
+  provider_unit_level: {
+    vi: 'Cơ sở cung cấp dịch vụ thuộc cấp xã, phường hoặc cấp tỉnh',
+    en: 'A service provider belongs to a commune or a province',
+  },
+  provider_province_needs_catalogs: {
+    vi: 'Chỉ người quản lý danh mục mới được thêm, sửa cơ sở cấp tỉnh',
+    en: 'Only catalogue managers may add or change province-level providers',
+  },
+  case_person_child_id_role: {
+    vi: 'Chỉ chọn trẻ trong sổ theo dõi (childId) với vai trò trẻ em',
+    en: 'A registered child (childId) goes with the role child only',
+  },
+  case_person_name_required: {
+    vi: 'Cần nhập họ tên (ghi "Không rõ" nếu chưa biết)',
+    en: 'The name is required (write "Không rõ" if unknown)',
+  },
+  case_person_same_child: {
+    vi: 'Đây là trẻ em của vụ việc, không cần thêm lại',
+    en: 'This is the child of the case already',
+  },
+  holiday_date_year: caseErrorMessages.holiday_date_year,
+  holiday_date_repeated: caseErrorMessages.holiday_date_repeated,
+  holiday_working_weekend: caseErrorMessages.holiday_working_weekend,
 } satisfies Record<string, Text>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
