@@ -1,5 +1,7 @@
 export * from './auth';
 export * from './case-parts-api';
+export * from './benefits';
+export * from './benefits-api';
 export * from './cases';
 export * from './cases-api';
 export * from './cases-documents-api';

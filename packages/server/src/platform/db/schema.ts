@@ -433,7 +433,134 @@ export interface HolidayYearTable {
   updated_by: string | null;
 }
 
+export interface BenefitBaseLevelTable {
+  id: Generated<string>;
+  amount_vnd: ColumnType<string, number | string, number | string>;
+  valid_from: DateText;
+  valid_to: DateText | null;
+  province_code: string | null;
+  legal_ref: string;
+  verified: Generated<boolean>;
+  is_reference: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface BenefitRuleTable {
+  id: Generated<string>;
+  code: string;
+  kind: string;
+  name_vi: string;
+  name_en: string;
+  criteria_vi: string;
+  criteria_en: string;
+  legal_ref: string;
+  verified: Generated<boolean>;
+  valid_from: DateText;
+  valid_to: DateText | null;
+  unit_code: string | null;
+  periodicity: 'monthly' | 'yearly' | 'once';
+  amount: ColumnType<unknown, string, string>;
+  criteria: ColumnType<unknown, string, string>;
+  exclusive_group: string | null;
+  budget_source: string;
+  needs_decision: boolean;
+  is_reference: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BenefitEnrolmentTable {
+  id: Generated<string>;
+  child_id: string;
+  unit_id: number;
+  rule_code: string;
+  status: 'active' | 'ended';
+  start_date: DateText;
+  end_date: DateText | null;
+  amount_vnd: ColumnType<string, number | string, number | string>;
+  recipient_kind: 'child' | 'caregiver';
+  recipient_name: string;
+  recipient_relationship: string | null;
+  payment_method: 'cash' | 'bank' | 'post_office' | 'in_kind';
+  version: Generated<number>;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BenefitEnrolmentEventTable {
+  id: Generated<string>;
+  enrolment_id: string;
+  kind: 'start' | 'adjust' | 'terminate';
+  decision_number: string;
+  decision_date: DateText;
+  signer_name: string;
+  signer_title: string;
+  effective_from: DateText;
+  amount_vnd: ColumnType<string | null, number | string | null, number | string | null>;
+  reason: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string | null;
+}
+
+export interface BenefitProposalTable {
+  id: Generated<string>;
+  child_id: string;
+  unit_id: number;
+  kind: 'start' | 'adjust' | 'terminate';
+  status: Generated<'open' | 'confirmed' | 'dismissed'>;
+  rule_code: string;
+  enrolment_id: string | null;
+  effective_from: DateText;
+  amount_vnd: ColumnType<string | null, number | string | null, number | string | null>;
+  reason_vi: string;
+  reason_en: string;
+  dedupe_key: string;
+  created_at: Timestamp;
+  closed_at: Date | null;
+  closed_by: string | null;
+  close_note: string | null;
+}
+
+export interface BenefitPaymentRunTable {
+  id: Generated<string>;
+  unit_id: number;
+  month: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface BenefitPaymentTable {
+  id: Generated<string>;
+  run_id: string;
+  enrolment_id: string;
+  month: string;
+  amount_vnd: ColumnType<string, number | string, number | string>;
+  rule_code: string;
+  budget_source: string;
+  recipient_name: string;
+  status: Generated<'unpaid' | 'paid'>;
+  method: 'cash' | 'bank' | 'post_office' | 'in_kind' | null;
+  paid_on: DateText | null;
+  receipt_number: string | null;
+  paid_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
 export interface DB {
+  benefit_base_level: BenefitBaseLevelTable;
+  benefit_rule: BenefitRuleTable;
+  benefit_enrolment: BenefitEnrolmentTable;
+  benefit_enrolment_event: BenefitEnrolmentEventTable;
+  benefit_proposal: BenefitProposalTable;
+  benefit_payment_run: BenefitPaymentRunTable;
+  benefit_payment: BenefitPaymentTable;
   notification: NotificationTable;
   holiday_year: HolidayYearTable;
   child_case: ChildCaseTable;
