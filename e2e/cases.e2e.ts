@@ -63,10 +63,13 @@ async function recordAction(
   await settled(page);
 }
 
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Tài khoản của tôi' }).click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất', exact: true }).click();
-  await page.getByLabel('Tên đăng nhập').waitFor({ timeout: 20_000 });
+/** Picks an option of an antd select by its label and waits until the drop-down has closed. */
+async function choose(page: Page, field: string, option: string) {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(field).click();
+  await page.locator('.ant-select-dropdown:visible').getByText(option, { exact: true }).click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+  await expect.poll(() => dialog.getByText(option, { exact: true }).count()).toBeGreaterThan(0);
 }
 
 describe('a child-protection case from report to closing', () => {
@@ -81,7 +84,8 @@ describe('a child-protection case from report to closing', () => {
     await page.getByLabel('Ngày sinh', { exact: true }).fill('04/03/2016');
     await page.keyboard.press('Enter');
     await page.getByLabel('Nguồn thông tin').click();
-    await page.getByTitle('Nhà trường').click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Nhà trường').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await page.getByLabel('Bạo lực thể chất').check();
     await page.getByTestId('case-intake-summary').fill(SUMMARY);
     await page.getByTestId('case-intake-reporter').fill('Cô Lan, giáo viên chủ nhiệm');
@@ -108,7 +112,8 @@ describe('a child-protection case from report to closing', () => {
     await recordAction(page, 'initial_assessment', async (dialog) => {
       await dialog.getByText('Trung bình').click();
       await dialog.getByLabel('Cấp độ bảo vệ').click();
-      await page.getByTitle('2. ', { exact: false }).first().click();
+      await page.locator('.ant-select-dropdown:visible').getByTitle('2. ', { exact: false }).first().click();
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
       await page.getByTestId('action-field-harm').fill('Vết bầm ở tay, trẻ sợ hãi khi nhắc đến cha.');
     });
     await recordAction(page, 'detailed_assessment', async (dialog) => {
@@ -126,7 +131,6 @@ describe('a child-protection case from report to closing', () => {
     await recordAction(page, 'plan_submitted', async () => {});
     await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('Chờ phê duyệt');
     await screenshot(page, 'cases-03-submitted');
-    await signOut(page);
     await page.close();
   });
 
@@ -147,7 +151,6 @@ describe('a child-protection case from report to closing', () => {
     });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('Thực hiện kế hoạch');
     await screenshot(page, 'cases-05-approved');
-    await signOut(page);
     await page.close();
   });
 
@@ -195,18 +198,18 @@ describe('a child-protection case from report to closing', () => {
       await dialog.getByTestId('action-field-summary').fill('Trẻ an toàn, gia đình hợp tác.');
     });
     await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('Đề xuất kết thúc');
-    await signOut(page);
-
-    await signIn(page, baseUrl, 'bimson.lanhdao');
-    await page.goto(journey.caseUrl);
-    await page.getByTestId('case-number').waitFor();
-    await recordAction(page, 'closed', async (dialog) => {
-      await dialog.getByLabel('Lý do kết thúc').click();
-      await page.getByTitle('Đã hoàn thành kế hoạch, trẻ an toàn').click();
-    });
-    await expect.poll(() => page.getByTestId('case-status').textContent()).toContain('Đã kết thúc');
-    await expect.poll(() => page.getByTestId('history-closed').count()).toBe(1);
-    await screenshot(page, 'cases-07-closed');
     await page.close();
+
+    const leader = await browser.newPage({ viewport: DESKTOP, locale: 'vi-VN' });
+    await signIn(leader, baseUrl, 'bimson.lanhdao');
+    await leader.goto(journey.caseUrl);
+    await leader.getByTestId('case-number').waitFor();
+    await recordAction(leader, 'closed', async () => {
+      await choose(leader, 'Lý do kết thúc', 'Đã hoàn thành kế hoạch, trẻ an toàn');
+    });
+    await expect.poll(() => leader.getByTestId('case-status').textContent()).toContain('Đã kết thúc');
+    await expect.poll(() => leader.getByTestId('history-closed').count()).toBe(1);
+    await screenshot(leader, 'cases-07-closed');
+    await leader.close();
   });
 });
