@@ -60,6 +60,8 @@ export const Eligibility = z
     verified: z.boolean(),
     needsDecision: z.boolean(),
     nextChange: EligibilityChange.nullable(),
+    /** The rule's exclusive group: an enrolment of another rule of this group counts for this one. */
+    exclusiveGroup: z.string().nullable(),
     /** Rules of the same exclusive group the child also fits, left out for the higher one. */
     supersedes: z.array(z.string()),
   })
