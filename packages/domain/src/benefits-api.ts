@@ -5,6 +5,7 @@ import {
   BenefitKind,
   BenefitRule,
   BudgetSource,
+  EligibilityCriteria,
   Vnd,
 } from './benefits/catalogue';
 import { Eligibility } from './benefits/facts';
@@ -58,9 +59,10 @@ export type BenefitCatalogueView = z.infer<typeof BenefitCatalogueView>;
  * `POST /api/v1/benefits/rules`: a local rule (province or commune), or a new period of an
  * existing code — the previous period then ends the day before `validFrom`.
  */
-export const CreateBenefitRuleRequest = BenefitRule.omit({ verified: true }).meta({
-  id: 'CreateBenefitRuleRequest',
-});
+export const CreateBenefitRuleRequest = BenefitRule.omit({ verified: true })
+  // A request names its criteria schema apart: OpenAPI input and output forms of one id must agree.
+  .extend({ criteria: z.object(EligibilityCriteria.shape).meta({ id: 'EligibilityCriteriaInput' }) })
+  .meta({ id: 'CreateBenefitRuleRequest' });
 export type CreateBenefitRuleRequest = z.infer<typeof CreateBenefitRuleRequest>;
 
 /** `PATCH /api/v1/benefits/rules/{id}`: correct an unverified amount, or mark it verified. */
@@ -316,6 +318,28 @@ export const PayLineRequest = z
   })
   .meta({ id: 'PayLineRequest' });
 export type PayLineRequest = z.infer<typeof PayLineRequest>;
+
+/** `POST /api/v1/benefits/payment-runs/{id}/lines/{lineId}/unpay`: undo a payment recorded by mistake. */
+export const UnpayLineRequest = z
+  .object({ reason: z.string().trim().min(1).max(500), version })
+  .meta({ id: 'UnpayLineRequest' });
+export type UnpayLineRequest = z.infer<typeof UnpayLineRequest>;
+
+/** `GET /api/v1/benefits/payment-runs?unit=&from=&to=`: runs of a unit's subtree, newest month first. */
+export const PaymentRunListQuery = z.object({
+  unit: z
+    .string()
+    .regex(/^\d{2,5}$/)
+    .optional()
+    .describe('default the caller’s unit'),
+  from: Month.optional(),
+  to: Month.optional(),
+});
+export type PaymentRunListQuery = z.infer<typeof PaymentRunListQuery>;
+
+/** `GET /api/v1/benefits/totals?unit=&from=&to=`: default the last 12 months up to this month. */
+export const BenefitTotalsQuery = PaymentRunListQuery;
+export type BenefitTotalsQuery = PaymentRunListQuery;
 
 export const PaymentRunSummary = PaymentRun.omit({ lines: true }).meta({ id: 'PaymentRunSummary' });
 export const PaymentRunList = z.object({ items: z.array(PaymentRunSummary) }).meta({ id: 'PaymentRunList' });

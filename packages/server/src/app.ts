@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { defaultBenefitCatalogue } from '@tuoitho/domain';
 import type { FastifyInstance } from 'fastify';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
+import { ensureBenefitCatalogue } from './modules/benefits/benefits.catalogue';
+import { benefitsRoutes } from './modules/benefits/benefits.routes';
+import { seedDemoBenefits } from './modules/benefits/benefits.seed';
+import { benefitPaymentsRoutes } from './modules/benefits/payments/payments.routes';
 import { casesRoutes } from './modules/cases/cases.routes';
 import { seedDemoCases } from './modules/cases/cases.seed';
 import { caseDocumentsRoutes } from './modules/cases/documents/case-documents.routes';
@@ -56,6 +61,8 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...casesRoutes(ctx),
     ...notificationsRoutes(ctx),
     ...holidaysRoutes(ctx),
+    ...benefitsRoutes(ctx),
+    ...benefitPaymentsRoutes(ctx),
   ];
 }
 
@@ -71,6 +78,7 @@ export async function prepareDatabase(
   const migrations = await migrate(database);
   const units = await loadAdminUnits(database);
   const roles = await ensureSystemRoles(database);
+  const benefitCatalogue = await ensureBenefitCatalogue(database.db, defaultBenefitCatalogue);
   const demoUsers = opts.demo ? await seedDemoUsers(database) : [];
   const demoChildren =
     opts.demo && opts.demoChildren !== false
@@ -81,7 +89,12 @@ export async function prepareDatabase(
     opts.demo && opts.demoChildren !== false && opts.secrets
       ? await seedDemoCases({ db: database.db, secrets: opts.secrets }, { now: new Date() })
       : null;
-  return { migrations, units, roles, demoUsers, demoChildren, demoCases };
+  // Demo benefits read the stored catalogue and the demo children (no secrets needed).
+  const demoBenefits =
+    opts.demo && opts.demoChildren !== false
+      ? await seedDemoBenefits({ db: database.db }, { now: new Date() })
+      : null;
+  return { migrations, units, roles, benefitCatalogue, demoUsers, demoChildren, demoCases, demoBenefits };
 }
 
 export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<void> };

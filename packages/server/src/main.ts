@@ -1,4 +1,5 @@
 import { startApp } from './app';
+import { scheduleBenefitJobs } from './modules/benefits/benefits.jobs';
 import { scheduleRegistryJobs } from './modules/children/children.jobs';
 import { scheduleCaseAlertJobs } from './modules/notifications/notifications.jobs';
 import { loadConfig } from './platform/config';
@@ -24,6 +25,7 @@ log.info(
     unitsLoaded: app.prepared.units.loaded,
     demoUsersCreated: app.prepared.demoUsers.length,
     demoCases: app.prepared.demoCases,
+    demoBenefits: app.prepared.demoBenefits,
     demoMode: config.demoMode,
     ms: Date.now() - started,
   },
@@ -32,6 +34,7 @@ log.info(
 if (config.demoMode) log.warn('DEMO MODE: demo users share a published password; never use in production');
 await app.server.listen({ port: config.port, host: config.host });
 const stopJobs = scheduleRegistryJobs(app.ctx.db, log);
+const stopBenefitJobs = scheduleBenefitJobs(app.ctx.db, log);
 const stopCaseAlerts = scheduleCaseAlertJobs(app.ctx.db, log);
 
 let closing = false;
@@ -41,6 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     log.info({ signal }, 'shutting down');
     stopJobs();
+    stopBenefitJobs();
     stopCaseAlerts();
     app.close().then(
       () => process.exit(0),

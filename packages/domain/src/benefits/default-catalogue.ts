@@ -202,7 +202,9 @@ const healthInsurance: BenefitRule[] = [
     },
     exclusiveGroup: 'bhyt',
     budgetSource: 'province',
-    needsDecision: true,
+    // Decided outside the commune chairman (school heads; the health-insurance card from the
+    // commune's list): shown in the child's eligibility, not on the commune's gap list.
+    needsDecision: false,
   }),
   rule({
     code: 'bhyt.ho_ngheo',
@@ -242,7 +244,9 @@ const education: BenefitRule[] = [
     criteria: { groups: ['a', 'b', 'c', 'd'], enrolmentStatuses: ['preschool', 'enrolled'] },
     exclusiveGroup: 'hoc_phi',
     budgetSource: 'province',
-    needsDecision: true,
+    // Decided outside the commune chairman (school heads; the health-insurance card from the
+    // commune's list): shown in the child's eligibility, not on the commune's gap list.
+    needsDecision: false,
   }),
   rule({
     code: 'hoc_phi.mien.ho_ngheo',
@@ -258,7 +262,9 @@ const education: BenefitRule[] = [
     criteria: { povertyStatuses: ['poor'], enrolmentStatuses: ['preschool', 'enrolled'] },
     exclusiveGroup: 'hoc_phi',
     budgetSource: 'province',
-    needsDecision: true,
+    // Decided outside the commune chairman (school heads; the health-insurance card from the
+    // commune's list): shown in the child's eligibility, not on the commune's gap list.
+    needsDecision: false,
   }),
   rule({
     code: 'ho_tro_hoc_tap',
@@ -276,7 +282,9 @@ const education: BenefitRule[] = [
     criteria: { groups: ['a', 'b', 'c', 'd'], enrolmentStatuses: ['preschool', 'enrolled'] },
     exclusiveGroup: 'ho_tro_hoc_tap',
     budgetSource: 'province',
-    needsDecision: true,
+    // Decided outside the commune chairman (school heads; the health-insurance card from the
+    // commune's list): shown in the child's eligibility, not on the commune's gap list.
+    needsDecision: false,
   }),
   rule({
     code: 'ho_tro_hoc_tap.ho_ngheo',
@@ -292,7 +300,9 @@ const education: BenefitRule[] = [
     criteria: { povertyStatuses: ['poor'], enrolmentStatuses: ['preschool', 'enrolled'] },
     exclusiveGroup: 'ho_tro_hoc_tap',
     budgetSource: 'province',
-    needsDecision: true,
+    // Decided outside the commune chairman (school heads; the health-insurance card from the
+    // commune's list): shown in the child's eligibility, not on the commune's gap list.
+    needsDecision: false,
   }),
 ];
 

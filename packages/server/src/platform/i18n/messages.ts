@@ -236,6 +236,24 @@ export const problemMessages = {
     title: { vi: 'Danh sách ngày nghỉ không hợp lệ', en: 'Invalid list of days off' },
     detail: { vi: '{reason}', en: '{reason}' },
   },
+  enrolment_exists: {
+    title: { vi: 'Trẻ đang hưởng chính sách này', en: 'Already enrolled' },
+    detail: {
+      vi: 'Trẻ đang có một quyết định hưởng chính sách này còn hiệu lực. Hãy điều chỉnh hoặc thôi hưởng quyết định đó.',
+      en: 'The child already has an active enrolment in this benefit. Adjust or terminate that one instead.',
+    },
+  },
+  benefit_rule_verified: {
+    title: { vi: 'Quy định đã được xác minh', en: 'The rule is verified' },
+    detail: {
+      vi: 'Không sửa mức của quy định đã đối chiếu văn bản; khi pháp luật thay đổi, hãy thêm thời kỳ áp dụng mới.',
+      en: 'A verified rule keeps its amount; when the law changes, add a new period instead.',
+    },
+  },
+  benefit_conflict: {
+    title: { vi: 'Không thực hiện được thao tác', en: 'The change is not allowed' },
+    detail: { vi: '{reason}', en: '{reason}' },
+  },
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
     detail: {
@@ -262,6 +280,15 @@ export const fieldMessages = {
   received_in_future: {
     vi: 'Thời điểm tiếp nhận không thể ở tương lai',
     en: 'The report cannot be received in the future',
+  },
+  payment_month_in_future: {
+    vi: 'Chưa thể lập danh sách chi trả cho tháng sau tháng hiện tại',
+    en: 'A payment list cannot be made for a month after the current one',
+  },
+  paid_on_in_future: { vi: 'Ngày chi không thể ở tương lai', en: 'The payment date cannot be in the future' },
+  month_range_reversed: {
+    vi: 'Tháng bắt đầu không được sau tháng kết thúc',
+    en: 'The first month must not be after the last',
   },
   unit_out_of_scope: { vi: 'Đơn vị nằm ngoài phạm vi quản lý của bạn', en: 'Unit is outside your scope' },
   role_not_found: { vi: 'Vai trò không tồn tại', en: 'Role does not exist' },
@@ -319,6 +346,22 @@ export const fieldMessages = {
   case_person_same_child: {
     vi: 'Đây là trẻ em của vụ việc, không cần thêm lại',
     en: 'This is the child of the case already',
+  },
+  benefit_rule_not_in_force: {
+    vi: 'Không có chính sách với mã này còn hiệu lực vào ngày bắt đầu hưởng',
+    en: 'No benefit with this code is in force on the start date',
+  },
+  benefit_rule_not_for_unit: {
+    vi: 'Chính sách này không áp dụng cho xã, phường của trẻ',
+    en: 'This benefit does not apply to the child’s commune',
+  },
+  benefit_end_before_start: {
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu hưởng',
+    en: 'The end date cannot be before the start date',
+  },
+  benefit_proposal_mismatch: {
+    vi: 'Đề xuất không còn chờ xử lý hoặc không thuộc trẻ và chính sách này',
+    en: 'The proposal is not open or does not belong to this child and benefit',
   },
   holiday_date_year: caseErrorMessages.holiday_date_year,
   holiday_date_repeated: caseErrorMessages.holiday_date_repeated,
