@@ -21,6 +21,8 @@ const RolesPage = lazy(() => import('../features/roles/RolesPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage'));
+const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage'));
+const BenefitCataloguePage = lazy(() => import('../features/benefits/BenefitCataloguePage'));
 
 function PageSpinner() {
   return (
@@ -125,6 +127,24 @@ export function AppRoutes() {
             element={
               <Guarded navKey="cases">
                 <CasePage />
+              </Guarded>
+            }
+          />
+        </Route>
+        <Route path="benefits">
+          <Route
+            index
+            element={
+              <Guarded navKey="benefits">
+                <BenefitsPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="catalogue"
+            element={
+              <Guarded navKey="benefitCatalogue">
+                <BenefitCataloguePage />
               </Guarded>
             }
           />

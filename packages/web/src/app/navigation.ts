@@ -7,6 +7,7 @@ export type NavKey =
   | 'cases'
   | 'caseProviders'
   | 'benefits'
+  | 'benefitCatalogue'
   | 'programmes'
   | 'inspections'
   | 'childFriendly'
@@ -56,7 +57,15 @@ export const navItems: readonly NavItem[] = [
     isAvailable: true,
     parent: 'cases',
   },
-  { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: false },
+  { key: 'benefits', path: '/benefits', group: 'work', anyOf: ['benefits.read'], isAvailable: true },
+  {
+    key: 'benefitCatalogue',
+    path: '/benefits/catalogue',
+    group: 'work',
+    anyOf: ['benefits.read', 'catalogs.manage'],
+    isAvailable: true,
+    parent: 'benefits',
+  },
   {
     key: 'programmes',
     path: '/programmes',

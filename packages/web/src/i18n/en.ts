@@ -1,5 +1,6 @@
 import { enAdmin } from './en.admin';
 import { enAlerts } from './en.alerts';
+import { enBenefits } from './en.benefits';
 import { enCaseParts } from './en.caseParts';
 import { enCases } from './en.cases';
 import { enChildren } from './en.children';
@@ -65,6 +66,7 @@ export const en: Messages = {
     cases: 'Child protection cases',
     caseProviders: 'Service providers',
     benefits: 'Support policies',
+    benefitCatalogue: 'Benefit catalogue',
     programmes: 'Programmes & activities',
     inspections: 'Inspection & supervision',
     childFriendly: 'Child-friendly communes',
@@ -175,4 +177,5 @@ export const en: Messages = {
   ...enCases,
   ...enCaseParts,
   ...enAlerts,
+  ...enBenefits,
 };

@@ -1,5 +1,6 @@
 import { viAdmin } from './vi.admin';
 import { viAlerts } from './vi.alerts';
+import { viBenefits } from './vi.benefits';
 import { viCaseParts } from './vi.caseParts';
 import { viCases } from './vi.cases';
 import { viChildren } from './vi.children';
@@ -64,6 +65,7 @@ export const vi = {
     cases: 'Vụ việc bảo vệ trẻ em',
     caseProviders: 'Danh bạ cơ sở dịch vụ',
     benefits: 'Chính sách hỗ trợ',
+    benefitCatalogue: 'Danh mục chính sách',
     programmes: 'Chương trình & hoạt động',
     inspections: 'Kiểm tra, giám sát',
     childFriendly: 'Xã, phường phù hợp với trẻ em',
@@ -175,6 +177,7 @@ export const vi = {
   ...viCases,
   ...viCaseParts,
   ...viAlerts,
+  ...viBenefits,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

@@ -22,6 +22,7 @@ import {
 } from '@tuoitho/domain';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context';
+import { forbidden } from '../../platform/http/errors';
 import { actorOf, defineRoute } from '../../platform/http/route';
 import { EnrolmentsService } from './benefits.enrolments';
 import { GapsService } from './benefits.gaps';
@@ -55,11 +56,18 @@ export function benefitsRoutes(ctx: AppContext) {
       tags,
       summary: 'Danh mục chính sách áp dụng cho một đơn vị / the benefit catalogue of a unit',
       description:
-        'Chính sách toàn quốc, của tỉnh và của xã, phường; mức chuẩn toàn quốc và của tỉnh. `at`: chỉ các thời kỳ còn hiệu lực ngày đó. `canEdit` cho biết người gọi được sửa quy định hay không.',
-      access: read,
+        'Chính sách toàn quốc, của tỉnh và của xã, phường; mức chuẩn toàn quốc và của tỉnh. `at`: chỉ các thời kỳ còn hiệu lực ngày đó. `canEdit` cho biết người gọi được sửa quy định hay không. Cần `benefits.read` hoặc `catalogs.manage` (quản trị danh mục).',
+      access: { user: true },
       query: BenefitCatalogueQuery,
       response: BenefitCatalogueView,
-      handler: async (c) => benefits.getCatalogue(actorOf(c), c.query),
+      handler: async (c) => {
+        const actor = actorOf(c);
+        // The catalogue is law, not personal data; its administrators need not see benefits.
+        if (!actor.permissions.has('benefits.read') && !actor.permissions.has('catalogs.manage')) {
+          throw forbidden();
+        }
+        return benefits.getCatalogue(actor, c.query);
+      },
     }),
     defineRoute({
       method: 'POST',

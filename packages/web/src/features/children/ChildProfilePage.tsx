@@ -36,6 +36,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDate, formatDateTime } from '../../lib/dates';
 import { isApiError } from '../../lib/problem';
 import { useSession } from '../auth/api';
+import { ChildBenefitsTab } from '../benefits/ChildBenefitsTab';
 import { useChild, useEthnicGroups, useSpecialCircumstanceCatalogue } from './api';
 import { ChildCasesTab } from './ChildCasesTab';
 import { ChildHistory } from './ChildHistory';
@@ -55,7 +56,16 @@ import {
   subgroupName,
 } from './childText';
 
-const tabKeys = ['identity', 'household', 'education', 'health', 'special', 'history', 'cases'] as const;
+const tabKeys = [
+  'identity',
+  'household',
+  'education',
+  'health',
+  'special',
+  'history',
+  'cases',
+  'benefits',
+] as const;
 type TabKey = (typeof tabKeys)[number];
 
 type Item = NonNullable<DescriptionsProps['items']>[number];
@@ -396,6 +406,7 @@ export default function ChildProfilePage() {
   const [isTransferOpen, setIsTransferOpen] = useState(false);
   const [isMergeOpen, setIsMergeOpen] = useState(false);
   const canSeeCases = useSession().user.permissions.includes('cases.read');
+  const canSeeBenefits = useSession().user.permissions.includes('benefits.read');
   const tabParam = searchParams.get('tab');
   const tab: TabKey = (tabKeys as readonly string[]).includes(tabParam ?? '')
     ? (tabParam as TabKey)
@@ -472,6 +483,15 @@ export default function ChildProfilePage() {
     { key: 'history', label: t('children.tabs.history'), children: <ChildHistory childId={child.id} /> },
     ...(canSeeCases
       ? [{ key: 'cases', label: t('children.tabs.cases'), children: <ChildCasesTab childId={child.id} /> }]
+      : []),
+    ...(canSeeBenefits
+      ? [
+          {
+            key: 'benefits',
+            label: t('benefits.child.tab'),
+            children: <ChildBenefitsTab childId={child.id} childName={child.fullName} />,
+          },
+        ]
       : []),
   ];
 
