@@ -350,3 +350,27 @@ describe('proposals', () => {
     expect((await officer.post('/api/v1/benefits/proposals/generate?unit=14812')).json().created).toBe(0);
   });
 });
+
+describe('from enrolment to payment, with the shipped catalogue', () => {
+  it('puts a monthly allowance and a one-off emergency support of this month on the month’s run', async () => {
+    const month = today.slice(0, 7);
+    const monthly = await orphan(shift(-3), 'Đinh Văn Tháng');
+    const oneOff = await orphan(shift(-8), 'Đinh Thị Một Lần');
+    const first = `${month}-01`;
+    for (const [childId, ruleCode, amountVnd] of [
+      [monthly, RULE_UNDER_4, 1_250_000],
+      [oneOff, 'tro_giup_khan_cap', 1_000_000],
+    ] as const) {
+      const res = await officer.post(
+        '/api/v1/benefits/enrolments',
+        enrolment(childId, { ruleCode, amountVnd, startDate: first }),
+      );
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const run = await officer.post('/api/v1/benefits/payment-runs', { unitCode: '14812', month });
+    expect([200, 201]).toContain(run.statusCode);
+    const lines = run.json().lines as Array<{ childId: string; amountVnd: number }>;
+    expect(lines.find((l) => l.childId === monthly)?.amountVnd).toBe(1_250_000);
+    expect(lines.find((l) => l.childId === oneOff)?.amountVnd).toBe(1_000_000);
+  });
+});
