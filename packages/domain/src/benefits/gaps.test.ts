@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultBenefitCatalogue } from './default-catalogue';
 import { eligibilityAt } from './engine';
-import { benefitGapsOf, type EnrolmentFact } from './gaps';
+import { benefitGapsOf, type EnrolmentFact, gapCandidateGroups } from './gaps';
 import { factsOf, inGroup } from './testing';
 
 const enrolment = (ruleCode: string, amountVnd: number, id = 'e1'): EnrolmentFact => ({
@@ -101,5 +101,22 @@ describe('benefitGapsOf', () => {
       enrolment('tcxh.khong_nguon_nuoi.duoi_4', 1_250_000),
     ]);
     expect(gaps.map((g) => g.kind)).toEqual(['amount_differs']);
+  });
+});
+
+describe('gapCandidateGroups', () => {
+  it('names the groups the decided benefits ask for, so that only those children are read', () => {
+    const groups = gapCandidateGroups(defaultBenefitCatalogue, '2026-11-29');
+    expect(groups).toEqual(expect.arrayContaining(['a', 'b', 'c', 'd']));
+    expect(groups).not.toContain('e');
+  });
+
+  it('is null when a decided benefit in force asks for no group (every child must be examined)', () => {
+    const [first] = defaultBenefitCatalogue.rules.filter((rule) => rule.needsDecision);
+    if (!first) throw new Error('no decided rule');
+    const everyone = { ...first, code: 'xa.qua_tet', criteria: { maxAgeMonths: 72 } };
+    const catalogue = { ...defaultBenefitCatalogue, rules: [...defaultBenefitCatalogue.rules, everyone] };
+    expect(gapCandidateGroups(catalogue, '2026-11-29')).toBeNull();
+    expect(gapCandidateGroups(catalogue, '2000-01-01')).toEqual([]);
   });
 });

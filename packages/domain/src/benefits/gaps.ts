@@ -1,4 +1,5 @@
 import type { GapKind } from '../benefits-api';
+import type { IsoDate } from '../common';
 import { formatVnd, formatVndEn } from './amounts';
 import type { BenefitCatalogue } from './catalogue';
 import type { Eligibility } from './facts';
@@ -133,4 +134,19 @@ export function benefitGapsOf(
     });
   }
   return gaps;
+}
+
+/**
+ * The special-circumstance groups a child must be in for any gap to arise at a date, or null when
+ * some decision-needing rule in force asks for no group (then every child must be examined).
+ * Lets the gap list read only the children who can have a gap, plus those with an enrolment.
+ */
+export function gapCandidateGroups(catalogue: BenefitCatalogue, at: IsoDate): string[] | null {
+  const groups = new Set<string>();
+  for (const rule of catalogue.rules) {
+    if (!rule.needsDecision || rule.validFrom > at || (rule.validTo !== null && rule.validTo < at)) continue;
+    if (!rule.criteria.groups) return null;
+    for (const group of rule.criteria.groups) groups.add(group);
+  }
+  return [...groups].sort();
 }

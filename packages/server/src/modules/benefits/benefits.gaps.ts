@@ -5,6 +5,7 @@ import {
   benefitGapsOf,
   eligibilityAt,
   type GapKind,
+  gapCandidateGroups,
   gapKindLabels,
   vietnamToday,
 } from '@tuoitho/domain';
@@ -62,11 +63,13 @@ export class GapsService {
       amount_differs: 0,
     };
     const items: BenefitGap[] = [];
+    // Only children who can have a gap: in a group some decided benefit asks for, or enrolled.
+    const inGroups = gapCandidateGroups(catalogue, at) ?? undefined;
     let after: string | undefined;
     for (;;) {
       const batch = await this.repo.listChildrenBatch(
         this.ctx.db,
-        { unitPath: unit.path, bornAfter: yearsBefore(at, 16) },
+        { unitPath: unit.path, bornAfter: yearsBefore(at, 16), inGroups },
         BATCH,
         after,
       );

@@ -110,6 +110,8 @@ export type ChildBatchFilter = {
   bornAfter?: string;
   /** Only children for whom a benefit may apply (groups, poverty, disability, illness, young age). */
   mayQualifyBornAfter?: string;
+  /** Only children in one of these special-circumstance groups (besides those enrolled). */
+  inGroups?: string[];
 };
 
 /** Every SQL statement of the benefits module (except payments). */
@@ -237,6 +239,17 @@ export class BenefitsRepo {
       );
       const conditions = [eb('c.status', '=', 'active')];
       if (bornAfter) conditions.push(eb('c.birth_reference_date', '>', bornAfter));
+      if (filter.inGroups)
+        conditions.push(
+          eb.exists(
+            eb
+              .selectFrom('child_special_circumstance as g')
+              .select(sql`1`.as('one'))
+              .whereRef('g.child_id', '=', 'c.id')
+              // An empty list matches no group (the IN of Kysely needs one value).
+              .where('g.group_code', 'in', filter.inGroups.length > 0 ? filter.inGroups : ['']),
+          ),
+        );
       if (mayQualifyBornAfter)
         conditions.push(
           eb.or([

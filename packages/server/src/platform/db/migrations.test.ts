@@ -118,3 +118,24 @@ describe('migrator', () => {
     expect(versions).not.toContain(9003);
   });
 });
+
+describe('0011: the province officer reads cases with a reason', () => {
+  it('adds cases.content.read to a province_officer role that lacks it, once', async () => {
+    const migration = (await readMigrations()).find((m) => m.name.startsWith('0011_'));
+    if (!migration) throw new Error('migration 0011 not found');
+    const db = env.database.db;
+    await sql`UPDATE role SET permissions = array_remove(permissions, 'cases.content.read')
+      WHERE code = 'province_officer'`.execute(db);
+    const permissions = async () =>
+      (
+        await db
+          .selectFrom('role')
+          .select('permissions')
+          .where('code', '=', 'province_officer')
+          .executeTakeFirstOrThrow()
+      ).permissions;
+    expect(await permissions()).not.toContain('cases.content.read');
+    for (let i = 0; i < 2; i++) await env.database.withSession((session) => session.exec(migration.sql));
+    expect((await permissions()).filter((p) => p === 'cases.content.read')).toHaveLength(1);
+  });
+});
