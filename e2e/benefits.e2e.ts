@@ -97,7 +97,7 @@ describe('from the gap list to the payment list', () => {
     const lines = page.getByTestId('benefit-payment-lines');
     await lines.waitFor({ timeout: 30_000 });
     await settled(page);
-    const line = lines.locator('tr', { hasText: picked.childName });
+    const line = lines.locator(`[data-child-id="${picked.childId}"]`);
     await expect.poll(() => line.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     const amount = await line.first().getByTestId('benefit-payment-line-amount').textContent();
     expect(digits(amount)).toBe(picked.amountDigits);

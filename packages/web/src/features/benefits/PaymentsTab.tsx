@@ -210,7 +210,8 @@ export function PaymentsTab({ unit, canWrite }: { unit: string | undefined; canW
             data-testid="benefit-payment-lines"
             loading={run.isFetching}
             dataSource={lines}
-            pagination={lines.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
+            // The whole list on one page, as on the printed signing sheet (a commune has tens to hundreds).
+            pagination={lines.length > 300 ? { pageSize: 300, showSizeChanger: false } : false}
             scroll={{ x: 1300 }}
             onRow={(line) =>
               ({ 'data-testid': 'benefit-payment-line', 'data-child-id': line.childId }) as never
