@@ -1,6 +1,7 @@
 import {
   type AdjustBenefitEnrolmentRequest,
   type BenefitCatalogue,
+  type BenefitDecision,
   type BenefitEnrolment,
   type BenefitEnrolmentList,
   type BenefitEnrolmentListQuery,
@@ -85,6 +86,30 @@ export async function toEnrolmentViews(
         })),
     };
   });
+}
+
+/** The row of a decision in an enrolment's history. */
+function decisionEvent(
+  enrolmentId: string,
+  kind: 'start' | 'adjust' | 'terminate',
+  decision: BenefitDecision,
+  effectiveFrom: string,
+  amountVnd: number | null,
+  reason: string | null,
+  actorId: string,
+) {
+  return {
+    enrolment_id: enrolmentId,
+    kind,
+    decision_number: decision.number,
+    decision_date: decision.date,
+    signer_name: decision.signerName,
+    signer_title: decision.signerTitle,
+    effective_from: effectiveFrom,
+    amount_vnd: amountVnd,
+    reason,
+    recorded_by: actorId,
+  };
 }
 
 /** Postgres and PGlite report a unique violation with SQLSTATE 23505. */
@@ -221,18 +246,18 @@ export class EnrolmentsService {
         if (isUniqueViolation(error)) throw new AppError(409, 'enrolment_exists');
         throw error;
       }
-      await this.repo.insertEvent(tx, {
-        enrolment_id: enrolmentId,
-        kind: 'start',
-        decision_number: input.decision.number,
-        decision_date: input.decision.date,
-        signer_name: input.decision.signerName,
-        signer_title: input.decision.signerTitle,
-        effective_from: input.startDate,
-        amount_vnd: input.amountVnd,
-        reason: null,
-        recorded_by: actor.userId,
-      });
+      await this.repo.insertEvent(
+        tx,
+        decisionEvent(
+          enrolmentId,
+          'start',
+          input.decision,
+          input.startDate,
+          input.amountVnd,
+          null,
+          actor.userId,
+        ),
+      );
       if (input.proposalId)
         await this.confirmProposal(
           tx,
@@ -276,29 +301,23 @@ export class EnrolmentsService {
   ): Promise<BenefitEnrolment> {
     if (!canManageEnrolments(actor)) throw forbidden();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const row = await this.repo.findEnrolment(tx, actor, id, { forUpdate: true });
-      if (!row) throw notFound();
-      if (row.version !== input.version) throw versionConflict();
-      if (row.status !== 'active')
-        throw new AppError(409, 'benefit_conflict', {
-          reason: meta.lang === 'en' ? 'The enrolment has ended.' : 'Trẻ đã thôi hưởng chính sách này.',
-        });
+      const row = await this.lockActiveEnrolment(tx, actor, id, input.version, meta);
       if (input.effectiveFrom < row.start_date)
         throw invalidField('body.effectiveFrom', 'benefit_end_before_start');
       if (!(await this.repo.updateEnrolment(tx, id, input.version, { amount_vnd: input.amountVnd })))
         throw versionConflict();
-      await this.repo.insertEvent(tx, {
-        enrolment_id: id,
-        kind: 'adjust',
-        decision_number: input.decision.number,
-        decision_date: input.decision.date,
-        signer_name: input.decision.signerName,
-        signer_title: input.decision.signerTitle,
-        effective_from: input.effectiveFrom,
-        amount_vnd: input.amountVnd,
-        reason: input.reason,
-        recorded_by: actor.userId,
-      });
+      await this.repo.insertEvent(
+        tx,
+        decisionEvent(
+          id,
+          'adjust',
+          input.decision,
+          input.effectiveFrom,
+          input.amountVnd,
+          input.reason,
+          actor.userId,
+        ),
+      );
       if (input.proposalId)
         await this.confirmProposal(
           tx,
@@ -336,14 +355,7 @@ export class EnrolmentsService {
   ): Promise<BenefitEnrolment> {
     if (!canManageEnrolments(actor)) throw forbidden();
     await this.ctx.db.transaction().execute(async (tx) => {
-      const row = await this.repo.findEnrolment(tx, actor, id, { forUpdate: true });
-      if (!row) throw notFound();
-      if (row.version !== input.version) throw versionConflict();
-      if (row.status !== 'active')
-        throw new AppError(409, 'benefit_conflict', {
-          reason:
-            meta.lang === 'en' ? 'The enrolment has ended already.' : 'Trẻ đã thôi hưởng chính sách này.',
-        });
+      const row = await this.lockActiveEnrolment(tx, actor, id, input.version, meta);
       if (input.endDate < row.start_date) throw invalidField('body.endDate', 'benefit_end_before_start');
       if (
         !(await this.repo.updateEnrolment(tx, id, input.version, {
@@ -352,18 +364,10 @@ export class EnrolmentsService {
         }))
       )
         throw versionConflict();
-      await this.repo.insertEvent(tx, {
-        enrolment_id: id,
-        kind: 'terminate',
-        decision_number: input.decision.number,
-        decision_date: input.decision.date,
-        signer_name: input.decision.signerName,
-        signer_title: input.decision.signerTitle,
-        effective_from: input.endDate,
-        amount_vnd: null,
-        reason: input.reason,
-        recorded_by: actor.userId,
-      });
+      await this.repo.insertEvent(
+        tx,
+        decisionEvent(id, 'terminate', input.decision, input.endDate, null, input.reason, actor.userId),
+      );
       if (input.proposalId)
         await this.confirmProposal(
           tx,
@@ -387,5 +391,23 @@ export class EnrolmentsService {
       );
     });
     return this.getEnrolment(actor, id);
+  }
+
+  /** The enrolment locked for a decision: 404 outside the scope, 409 when stale or already ended. */
+  private async lockActiveEnrolment(
+    tx: Transaction<DB>,
+    actor: Actor,
+    id: string,
+    version: number,
+    meta: RequestMeta,
+  ) {
+    const row = await this.repo.findEnrolment(tx, actor, id, { forUpdate: true });
+    if (!row) throw notFound();
+    if (row.version !== version) throw versionConflict();
+    if (row.status !== 'active')
+      throw new AppError(409, 'benefit_conflict', {
+        reason: meta.lang === 'en' ? 'The enrolment has ended already.' : 'Trẻ đã thôi hưởng chính sách này.',
+      });
+    return row;
   }
 }

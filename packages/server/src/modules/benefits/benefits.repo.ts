@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { inScopeSql } from '../../platform/auth/scope';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/route';
+import { CHILD_SELECT_COLUMNS } from '../children/children.repo';
 
 type Exec = Kysely<DB> | Transaction<DB>;
 
@@ -40,39 +41,8 @@ const BASE_LEVEL_COLUMNS = [
   'version',
 ] as const;
 
-/** The columns of the child rows the benefits module reads (the same as the registry's `toChild` needs). */
-const CHILD_COLUMNS = [
-  'c.id',
-  'c.unit_id',
-  'c.full_name',
-  'c.sex',
-  'c.date_of_birth',
-  'c.birth_reference_date',
-  'c.personal_id',
-  'c.ethnicity',
-  'c.birth_registration',
-  'c.village',
-  'c.address',
-  'c.household',
-  'c.caregivers',
-  'c.education',
-  'c.health',
-  'c.at_risk',
-  'c.note',
-  'c.status',
-  'c.status_changed_at',
-  'c.turned_6_on',
-  'c.merged_into',
-  'c.merged_at',
-  'c.version',
-  'c.created_at',
-  'c.updated_at',
-  'c.name_folded',
-  'u.code as unit_code',
-  'u.full_name as unit_full_name',
-  'u.path as unit_path',
-  'u.province_code as province_code',
-] as const;
+/** The registry's child columns, plus the province the benefit rules of a child depend on. */
+const CHILD_COLUMNS = [...CHILD_SELECT_COLUMNS, 'u.province_code as province_code'] as const;
 
 const ENROLMENT_COLUMNS = [
   'e.id',

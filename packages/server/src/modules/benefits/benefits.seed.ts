@@ -21,7 +21,7 @@ import type { AppContext } from '../../platform/context';
 import type { DB } from '../../platform/db/schema';
 import type { Actor } from '../../platform/http/route';
 import { toChild } from '../children/children.mapping';
-import { ChildrenRepo } from '../children/children.repo';
+import { CHILD_SELECT_COLUMNS, ChildrenRepo } from '../children/children.repo';
 import { deriveSeed, Random } from '../children/generate-data/random';
 import { loadBenefitCatalogue } from './benefits.catalogue';
 
@@ -581,37 +581,7 @@ export async function loadDemoBenefitChildren(
   const rows = await db
     .selectFrom('child as c')
     .innerJoin('admin_unit as u', 'u.id', 'c.unit_id')
-    .select([
-      'c.id',
-      'c.unit_id',
-      'c.full_name',
-      'c.sex',
-      'c.date_of_birth',
-      'c.birth_reference_date',
-      'c.personal_id',
-      'c.ethnicity',
-      'c.birth_registration',
-      'c.village',
-      'c.address',
-      'c.household',
-      'c.caregivers',
-      'c.education',
-      'c.health',
-      'c.at_risk',
-      'c.note',
-      'c.status',
-      'c.status_changed_at',
-      'c.turned_6_on',
-      'c.merged_into',
-      'c.merged_at',
-      'c.version',
-      'c.created_at',
-      'c.updated_at',
-      'c.name_folded',
-      'u.code as unit_code',
-      'u.full_name as unit_full_name',
-      'u.path as unit_path',
-    ])
+    .select(CHILD_SELECT_COLUMNS)
     .where(
       'c.unit_id',
       'in',

@@ -47,6 +47,7 @@ import {
   roleForAction,
 } from './cases.policy';
 import { type CaseListFilter, type CaseRow, CasesRepo, type OpenDeadline } from './cases.repo';
+import { CaseAccess } from './parts/case-access';
 
 type Exec = AppContext['db'] | Transaction<DB>;
 
@@ -219,9 +220,7 @@ export class CasesService {
     meta: RequestMeta,
     query: CaseReadQuery = {},
   ): Promise<CaseHistory> {
-    const row = await this.repo.findInScope(this.ctx.db, actor, id);
-    if (!row) throw notFound();
-    await this.requireContent(actor, row, meta, query.readReason);
+    await new CaseAccess(this.ctx).forRead(this.ctx.db, actor, id, meta, 'child_case', query.readReason);
     const rows = await this.repo.listActions(this.ctx.db, id);
     return {
       items: rows.map((action) => {
@@ -271,24 +270,6 @@ export class CasesService {
         .map(async (row) => this.toListItem(row, await this.stateOf(this.ctx.db, row), row.is_participant)),
     );
     return { items, total };
-  }
-
-  /** 403 unless the actor may read the content now; logs the read (with the reason, if given). */
-  async requireContent(actor: Actor, row: CaseRow, meta: RequestMeta, readReason?: string): Promise<void> {
-    const isMember = await this.repo.isMember(this.ctx.db, row.id, actor.userId);
-    if (canReadCaseContent(actor, row, isMember)) {
-      await logRead(this.ctx.db, actor, meta, { entityType: 'child_case', entityId: row.id });
-      return;
-    }
-    if (readReason && canReadCaseWithReason(actor, row, isMember)) {
-      await logRead(this.ctx.db, actor, meta, {
-        entityType: 'child_case',
-        entityId: row.id,
-        reason: readReason,
-      });
-      return;
-    }
-    throw forbidden();
   }
 
   /** The caller's cases, newest report first, without narratives. */

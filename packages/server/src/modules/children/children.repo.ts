@@ -70,7 +70,8 @@ export const RELATIVE_SEARCH_MIN_WORDS = 2;
 /** `% word%`: a word of a folded name starts with `word` (LIKE wildcards in it escaped). */
 const wordStartPattern = (word: string) => `% ${likeContains(word).slice(1)}`;
 
-const SELECT_COLUMNS = [
+/** The columns of a child row with its unit, as `toChild` reads them (shared with the benefits module). */
+export const CHILD_SELECT_COLUMNS = [
   'c.id',
   'c.unit_id',
   'c.full_name',
@@ -115,7 +116,7 @@ export class ChildrenRepo {
     return exec
       .selectFrom('child as c')
       .innerJoin('admin_unit as u', 'u.id', 'c.unit_id')
-      .select(SELECT_COLUMNS);
+      .select(CHILD_SELECT_COLUMNS);
   }
 
   /** A child of the actor's subtree (undefined outside it: its existence is not revealed). */

@@ -11,8 +11,8 @@ import { type CaseRow, CasesRepo } from '../cases.repo';
 
 type Exec = AppContext['db'] | Transaction<DB>;
 
-/** The part of a case read, as entity type of the read log. */
-export type CasePartName = 'case_people' | 'case_referrals' | 'case_placements';
+/** What of a case is read, as entity type of the read log: the case itself or one of its parts. */
+export type CasePartName = 'child_case' | 'case_people' | 'case_referrals' | 'case_placements';
 
 /** 422 with a rule of the case parts in the caller's language. */
 export function casePartProblem(
@@ -39,7 +39,7 @@ export class CaseAccess {
   }
 
   /**
-   * The case, for a read of one of its parts. Participants read; a province officer who does
+   * The case, for a read of its content (history) or of one of its parts. Participants read; a province officer who does
    * not take part reads after giving `readReason`. Each read goes to the read log with the part
    * read as entity type (`case_people`, `case_referrals`, `case_placements`) and the case id.
    */
