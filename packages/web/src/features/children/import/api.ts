@@ -64,7 +64,9 @@ export function useChildImport(id: string | undefined) {
     },
     // Progress must stay current even when the officer looks at another tab meanwhile.
     refetchIntervalInBackground: true,
-    staleTime: 0,
+    // The answer of the upload or commit is fresh: the first poll comes one interval later, so the
+    // progress is shown (not refetched away at once when the page opens on it).
+    staleTime: IMPORT_POLL_MS,
   });
 }
 
