@@ -56,6 +56,14 @@ export const validationMessages: Record<string, { vi: string; en: string }> = {
     en: 'Personal id {value} already belongs to a child registered in another unit',
   },
   unit_code: { vi: 'Mã đơn vị hành chính không hợp lệ', en: 'Invalid administrative unit code' },
+  year_to_before_from: {
+    vi: 'Năm kết thúc không được trước năm bắt đầu',
+    en: 'The end year cannot be before the start year',
+  },
+  ends_before_start: {
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu',
+    en: 'The end date cannot be before the start date',
+  },
   child_or_child_id: {
     vi: 'Chọn trẻ đã có trong sổ (childId) hoặc nhập trẻ mới (child), không cả hai',
     en: 'Give either a registered child (childId) or a new child (child), not both',

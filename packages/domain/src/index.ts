@@ -10,6 +10,8 @@ export * from './common';
 export * from './holidays-api';
 export * from './notifications-api';
 export * from './permissions';
+export * from './programmes';
+export * from './programmes-api';
 export * from './registry';
 export * from './units';
 export * from './users';

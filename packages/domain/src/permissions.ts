@@ -99,6 +99,7 @@ export const defaultRoles: ReadonlyArray<{
       'benefits.read',
       'programmes.read',
       'programmes.write',
+      'activities.write',
       'inspections.read',
       'inspections.write',
       'indicators.read',

@@ -22,6 +22,8 @@ import { healthRoutes } from './modules/health/health.routes';
 import { holidaysRoutes } from './modules/holidays/holidays.routes';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { programmesModuleRoutes } from './modules/programmes';
+import { seedDemoProgrammes } from './modules/programmes/seed/programmes.seed';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { loadAdminUnits } from './modules/units/units.data';
 import { unitsRoutes } from './modules/units/units.routes';
@@ -63,6 +65,7 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...holidaysRoutes(ctx),
     ...benefitsRoutes(ctx),
     ...benefitPaymentsRoutes(ctx),
+    ...programmesModuleRoutes(ctx),
   ];
 }
 
@@ -94,7 +97,22 @@ export async function prepareDatabase(
     opts.demo && opts.demoChildren !== false
       ? await seedDemoBenefits({ db: database.db }, { now: new Date() })
       : null;
-  return { migrations, units, roles, benefitCatalogue, demoUsers, demoChildren, demoCases, demoBenefits };
+  // Demo programmes, activities with the demo children as participants, incidents and facilities.
+  const demoProgrammes =
+    opts.demo && opts.demoChildren !== false
+      ? await seedDemoProgrammes({ db: database.db }, { now: new Date() })
+      : null;
+  return {
+    migrations,
+    units,
+    roles,
+    benefitCatalogue,
+    demoUsers,
+    demoChildren,
+    demoCases,
+    demoBenefits,
+    demoProgrammes,
+  };
 }
 
 export type App = { server: FastifyInstance; ctx: AppContext; close(): Promise<void> };

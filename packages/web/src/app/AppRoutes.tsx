@@ -23,6 +23,14 @@ const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage'));
 const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage'));
 const BenefitCataloguePage = lazy(() => import('../features/benefits/BenefitCataloguePage'));
+const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
+const ProgrammePage = lazy(() => import('../features/programmes/ProgrammePage'));
+const DocumentsPage = lazy(() => import('../features/programmes/documents/DocumentsPage'));
+const ActivitiesPage = lazy(() => import('../features/programmes/activities/ActivitiesPage'));
+const ActivityPage = lazy(() => import('../features/programmes/activities/ActivityPage'));
+const CommunicationsPage = lazy(() => import('../features/outreach/CommunicationsPage'));
+const IncidentsPage = lazy(() => import('../features/outreach/incidents/IncidentsPage'));
+const FacilitiesPage = lazy(() => import('../features/outreach/facilities/FacilitiesPage'));
 
 function PageSpinner() {
   return (
@@ -149,6 +157,74 @@ export function AppRoutes() {
             }
           />
         </Route>
+        <Route path="programmes">
+          <Route
+            index
+            element={
+              <Guarded navKey="programmes">
+                <ProgrammesPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <Guarded navKey="programmes">
+                <ProgrammePage />
+              </Guarded>
+            }
+          />
+        </Route>
+        <Route path="activities">
+          <Route
+            index
+            element={
+              <Guarded navKey="activities">
+                <ActivitiesPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <Guarded navKey="activities">
+                <ActivityPage />
+              </Guarded>
+            }
+          />
+        </Route>
+        <Route
+          path="documents"
+          element={
+            <Guarded navKey="planDocuments">
+              <DocumentsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="communications"
+          element={
+            <Guarded navKey="communications">
+              <CommunicationsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="incidents"
+          element={
+            <Guarded navKey="incidents">
+              <IncidentsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="facilities"
+          element={
+            <Guarded navKey="facilities">
+              <FacilitiesPage />
+            </Guarded>
+          }
+        />
         <Route
           path="units"
           element={

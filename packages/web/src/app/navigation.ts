@@ -9,6 +9,11 @@ export type NavKey =
   | 'benefits'
   | 'benefitCatalogue'
   | 'programmes'
+  | 'planDocuments'
+  | 'activities'
+  | 'communications'
+  | 'incidents'
+  | 'facilities'
   | 'inspections'
   | 'childFriendly'
   | 'reports'
@@ -71,7 +76,47 @@ export const navItems: readonly NavItem[] = [
     path: '/programmes',
     group: 'work',
     anyOf: ['programmes.read', 'activities.write'],
-    isAvailable: false,
+    isAvailable: true,
+  },
+  {
+    key: 'activities',
+    path: '/activities',
+    group: 'work',
+    anyOf: ['programmes.read', 'activities.write'],
+    isAvailable: true,
+    parent: 'programmes',
+  },
+  {
+    key: 'planDocuments',
+    path: '/documents',
+    group: 'work',
+    anyOf: ['programmes.read'],
+    isAvailable: true,
+    parent: 'programmes',
+  },
+  {
+    key: 'communications',
+    path: '/communications',
+    group: 'work',
+    anyOf: ['programmes.read', 'activities.write'],
+    isAvailable: true,
+    parent: 'programmes',
+  },
+  {
+    key: 'incidents',
+    path: '/incidents',
+    group: 'work',
+    anyOf: ['programmes.read', 'registry.write'],
+    isAvailable: true,
+    parent: 'programmes',
+  },
+  {
+    key: 'facilities',
+    path: '/facilities',
+    group: 'work',
+    anyOf: ['programmes.read', 'activities.write'],
+    isAvailable: true,
+    parent: 'programmes',
   },
   {
     key: 'inspections',

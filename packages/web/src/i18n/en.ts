@@ -5,6 +5,8 @@ import { enCaseParts } from './en.caseParts';
 import { enCases } from './en.cases';
 import { enChildren } from './en.children';
 import { enImport } from './en.import';
+import { enOutreach } from './en.outreach';
+import { enProgrammes } from './en.programmes';
 import { enTransfer } from './en.transfer';
 import type { Messages } from './vi';
 
@@ -68,6 +70,11 @@ export const en: Messages = {
     benefits: 'Support policies',
     benefitCatalogue: 'Benefit catalogue',
     programmes: 'Programmes & activities',
+    activities: 'Activities and events',
+    planDocuments: 'Documents and plans',
+    communications: 'Communication and movements',
+    incidents: 'Injuries and drowning',
+    facilities: 'Facilities',
     inspections: 'Inspection & supervision',
     childFriendly: 'Child-friendly communes',
     reports: 'Reports & statistics',
@@ -178,4 +185,6 @@ export const en: Messages = {
   ...enCaseParts,
   ...enAlerts,
   ...enBenefits,
+  ...enProgrammes,
+  ...enOutreach,
 };

@@ -5,6 +5,8 @@ import { viCaseParts } from './vi.caseParts';
 import { viCases } from './vi.cases';
 import { viChildren } from './vi.children';
 import { viImport } from './vi.import';
+import { viOutreach } from './vi.outreach';
+import { viProgrammes } from './vi.programmes';
 import { viTransfer } from './vi.transfer';
 
 /** Vietnamese messages: the reference language; `en.ts` must have the same keys. */
@@ -67,6 +69,11 @@ export const vi = {
     benefits: 'Chính sách hỗ trợ',
     benefitCatalogue: 'Danh mục chính sách',
     programmes: 'Chương trình & hoạt động',
+    activities: 'Hoạt động, sự kiện',
+    planDocuments: 'Văn bản, kế hoạch',
+    communications: 'Truyền thông, phong trào',
+    incidents: 'Tai nạn, thương tích',
+    facilities: 'Thiết chế vui chơi',
     inspections: 'Kiểm tra, giám sát',
     childFriendly: 'Xã, phường phù hợp với trẻ em',
     reports: 'Báo cáo, thống kê',
@@ -178,6 +185,8 @@ export const vi = {
   ...viCaseParts,
   ...viAlerts,
   ...viBenefits,
+  ...viProgrammes,
+  ...viOutreach,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

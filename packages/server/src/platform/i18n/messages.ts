@@ -1,4 +1,5 @@
 import { caseErrorMessages } from '@tuoitho/domain';
+import { programmeProblemMessages } from './programme-messages';
 
 /** The two languages of the API: Vietnamese by default, English with `Accept-Language: en`. */
 export type Lang = 'vi' | 'en';
@@ -254,6 +255,7 @@ export const problemMessages = {
     title: { vi: 'Không thực hiện được thao tác', en: 'The change is not allowed' },
     detail: { vi: '{reason}', en: '{reason}' },
   },
+  ...programmeProblemMessages,
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
     detail: {

@@ -1,0 +1,2 @@
+/** Messages of communication, movements, incidents and facilities (en). */
+export const enOutreach = {};

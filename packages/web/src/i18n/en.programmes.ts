@@ -1,0 +1,2 @@
+/** Messages of programmes, documents and activities (en). */
+export const enProgrammes = {};

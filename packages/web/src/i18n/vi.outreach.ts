@@ -1,0 +1,2 @@
+/** Messages of communication, movements, incidents and facilities (vi). */
+export const viOutreach = {};

@@ -1,0 +1,2 @@
+/** Messages of programmes, documents and activities (vi). */
+export const viProgrammes = {};
