@@ -49,10 +49,18 @@ export const BudgetLine = z
   .object({ source: FundingSource, planned: Vnd, spent: Vnd })
   .meta({ id: 'BudgetLine' });
 export type BudgetLine = z.infer<typeof BudgetLine>;
+/** The same line in a request: its own OpenAPI name, as requests allow extra fields and answers do not. */
+export const BudgetLineInput = z
+  .object({ source: FundingSource, planned: Vnd, spent: Vnd })
+  .meta({ id: 'BudgetLineInput' });
 
 /** A programme's budget line also names its year. */
 export const ProgrammeBudgetLine = BudgetLine.extend({ year: Year }).meta({ id: 'ProgrammeBudgetLine' });
 export type ProgrammeBudgetLine = z.infer<typeof ProgrammeBudgetLine>;
+/** The same line in a request: its own OpenAPI name, as requests allow extra fields and answers do not. */
+export const ProgrammeBudgetLineInput = BudgetLine.extend({ year: Year }).meta({
+  id: 'ProgrammeBudgetLineInput',
+});
 
 /** A figure a document or programme sets: e.g. 50 % of children 6–15 swim safely by 2025. */
 export const TargetInput = z
@@ -155,6 +163,7 @@ export type PlanDocumentQuery = z.infer<typeof PlanDocumentQuery>;
 export const PlanDocumentList = z
   .object({ items: z.array(PlanDocument), nextCursor: z.string().nullable() })
   .meta({ id: 'PlanDocumentList' });
+export type PlanDocumentList = z.infer<typeof PlanDocumentList>;
 
 // ---------------------------------------------------------------- programmes
 
@@ -216,7 +225,7 @@ export const CreateProgrammeRequest = z
     unitCodes: z.array(UnitRef).max(500).default([]).describe('participating units inside the running unit'),
     documentIds: z.array(Uuid).max(50).default([]),
     targets: z.array(ProgrammeTargetInput).max(50).default([]),
-    budget: z.array(ProgrammeBudgetLine).max(200).default([]),
+    budget: z.array(ProgrammeBudgetLineInput).max(200).default([]),
   })
   .refine((value) => value.yearTo >= value.yearFrom, { path: ['yearTo'], message: 'year_to_before_from' })
   .meta({ id: 'CreateProgrammeRequest' });
@@ -238,7 +247,7 @@ export const UpdateProgrammeRequest = z
       .array(ProgrammeTargetInput.extend({ id: Uuid.optional().describe('kept target; absent: a new one') }))
       .max(50)
       .default([]),
-    budget: z.array(ProgrammeBudgetLine).max(200).default([]),
+    budget: z.array(ProgrammeBudgetLineInput).max(200).default([]),
     version,
   })
   .refine((value) => value.yearTo >= value.yearFrom, { path: ['yearTo'], message: 'year_to_before_from' })
@@ -256,6 +265,7 @@ export type ProgrammeQuery = z.infer<typeof ProgrammeQuery>;
 export const ProgrammeList = z
   .object({ items: z.array(Programme), nextCursor: z.string().nullable() })
   .meta({ id: 'ProgrammeList' });
+export type ProgrammeList = z.infer<typeof ProgrammeList>;
 
 /** One target measured for a unit: its value for the target year (or this year) and by year. */
 export const TargetProgress = z
@@ -315,6 +325,30 @@ export const ProgrammeProgressQuery = z.object({
     'measure for this unit; default the programme’s unit if in scope, else the caller’s',
   ),
 });
+export type ProgrammeProgressQuery = z.infer<typeof ProgrammeProgressQuery>;
+
+/** `GET /api/v1/programme-indicators`: one computed figure for a unit and year. */
+export const ProgrammeIndicatorQuery = z.object({
+  code: ProgrammeIndicatorCode,
+  unit: UnitRef.optional().describe('default the caller’s unit'),
+  year: QueryYear.optional().describe('default this year'),
+  baselineYear: QueryYear.optional().describe('for drowning_deaths_change'),
+});
+export type ProgrammeIndicatorQuery = z.infer<typeof ProgrammeIndicatorQuery>;
+
+export const ProgrammeIndicatorValue = z
+  .object({
+    code: ProgrammeIndicatorCode,
+    unitCode: z.string(),
+    unitName: z.string(),
+    year: z.number().int(),
+    asOf: IsoDate.describe('the reference day: 31 December of the year, or today'),
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+  })
+  .meta({ id: 'ProgrammeIndicatorValue' });
+export type ProgrammeIndicatorValue = z.infer<typeof ProgrammeIndicatorValue>;
 
 // ---------------------------------------------------------------- activities
 
@@ -326,6 +360,11 @@ export type ActivitySession = z.infer<typeof ActivitySession>;
 export const OtherParticipants = z
   .object({ group: ParticipantGroup, count: Count })
   .meta({ id: 'OtherParticipants' });
+export type OtherParticipants = z.infer<typeof OtherParticipants>;
+/** The same count in a request (own OpenAPI name, see `BudgetLineInput`). */
+export const OtherParticipantsInput = z
+  .object({ group: ParticipantGroup, count: Count })
+  .meta({ id: 'OtherParticipantsInput' });
 
 export const Activity = z
   .object({
@@ -341,8 +380,9 @@ export const Activity = z
     place: z.string().nullable(),
     organisers: z.string().nullable(),
     description: z.string().nullable(),
-    budget: z.array(BudgetLine),
-    otherParticipants: z.array(OtherParticipants),
+    // Own ids: a schema used in requests and responses differs in OpenAPI (additionalProperties).
+    budget: z.array(z.object(BudgetLine.shape).meta({ id: 'ActivityBudgetLine' })),
+    otherParticipants: z.array(z.object(OtherParticipants.shape).meta({ id: 'ActivityOtherParticipants' })),
     sessions: z.array(ActivitySession),
     participantCount: z.number().int(),
     completedCount: z.number().int(),
@@ -370,8 +410,8 @@ const activityFields = {
   place: OptionalText(300),
   organisers: OptionalText(500),
   description: OptionalText(5000),
-  budget: z.array(BudgetLine).max(3).default([]),
-  otherParticipants: z.array(OtherParticipants).max(6).default([]),
+  budget: z.array(BudgetLineInput).max(3).default([]),
+  otherParticipants: z.array(OtherParticipantsInput).max(6).default([]),
   sessions: z.array(SessionInput).max(200).default([]),
 };
 
@@ -402,6 +442,7 @@ export type ActivityQuery = z.infer<typeof ActivityQuery>;
 export const ActivityList = z
   .object({ items: z.array(Activity), nextCursor: z.string().nullable() })
   .meta({ id: 'ActivityList' });
+export type ActivityList = z.infer<typeof ActivityList>;
 
 /** A registered child taking part, with attendance by session id and the outcome. */
 export const ActivityParticipant = z
@@ -424,10 +465,12 @@ export type ActivityParticipant = z.infer<typeof ActivityParticipant>;
 export const ActivityParticipantList = z
   .object({ items: z.array(ActivityParticipant) })
   .meta({ id: 'ActivityParticipantList' });
+export type ActivityParticipantList = z.infer<typeof ActivityParticipantList>;
 
 export const AddParticipantsRequest = z
   .object({ childIds: z.array(Uuid).min(1).max(500) })
   .meta({ id: 'AddParticipantsRequest' });
+export type AddParticipantsRequest = z.infer<typeof AddParticipantsRequest>;
 
 export const AttendanceRequest = z
   .object({
@@ -483,9 +526,11 @@ export const ParticipantCandidate = z
     isParticipant: z.boolean(),
   })
   .meta({ id: 'ParticipantCandidate' });
+export type ParticipantCandidate = z.infer<typeof ParticipantCandidate>;
 export const ParticipantCandidateList = z
   .object({ items: z.array(ParticipantCandidate) })
   .meta({ id: 'ParticipantCandidateList' });
+export type ParticipantCandidateList = z.infer<typeof ParticipantCandidateList>;
 
 /** The answer of the class-list import: what was matched and recorded, and the rows that were not. */
 export const AttendanceImportReport = z
@@ -554,6 +599,7 @@ export const CommunicationList = z
     nextCursor: z.string().nullable(),
   })
   .meta({ id: 'CommunicationList' });
+export type CommunicationList = z.infer<typeof CommunicationList>;
 
 export const CommunicationSummary = z
   .object({
@@ -564,10 +610,12 @@ export const CommunicationSummary = z
     total: z.object({ events: z.number().int(), reach: z.number().int() }),
   })
   .meta({ id: 'CommunicationSummary' });
+export type CommunicationSummary = z.infer<typeof CommunicationSummary>;
 
 export const MovementParticipation = z
   .object({ unitCode: z.string(), unitName: z.string(), year: z.number().int(), note: z.string().nullable() })
   .meta({ id: 'MovementParticipation' });
+export type MovementParticipation = z.infer<typeof MovementParticipation>;
 
 export const Movement = z
   .object({
@@ -604,6 +652,7 @@ export const UpdateMovementRequest = z
   .meta({ id: 'UpdateMovementRequest' });
 export type UpdateMovementRequest = z.infer<typeof UpdateMovementRequest>;
 export const MovementList = z.object({ items: z.array(Movement) }).meta({ id: 'MovementList' });
+export type MovementList = z.infer<typeof MovementList>;
 
 // ---------------------------------------------------------------- incidents
 
@@ -662,6 +711,7 @@ export type IncidentQuery = z.infer<typeof IncidentQuery>;
 export const IncidentList = z
   .object({ items: z.array(Incident), nextCursor: z.string().nullable() })
   .meta({ id: 'IncidentList' });
+export type IncidentList = z.infer<typeof IncidentList>;
 
 const Tally = z.object({ incidents: z.number().int(), deaths: z.number().int() });
 
@@ -689,6 +739,7 @@ export const DrowningQuery = z.object({
   yearFrom: QueryYear.optional().describe('default ten years back'),
   yearTo: QueryYear.optional().describe('default this year'),
 });
+export type DrowningQuery = z.infer<typeof DrowningQuery>;
 
 /** `GET /api/v1/incidents/summary`: incidents by cause and year. */
 export const IncidentSummary = z
@@ -697,6 +748,7 @@ export const IncidentSummary = z
     rows: z.array(Tally.extend({ year: z.number().int(), cause: IncidentCause })),
   })
   .meta({ id: 'IncidentSummary' });
+export type IncidentSummary = z.infer<typeof IncidentSummary>;
 
 // ---------------------------------------------------------------- facilities
 
@@ -750,6 +802,7 @@ export type FacilityQuery = z.infer<typeof FacilityQuery>;
 export const FacilityList = z
   .object({ items: z.array(Facility), nextCursor: z.string().nullable() })
   .meta({ id: 'FacilityList' });
+export type FacilityList = z.infer<typeof FacilityList>;
 
 /** One commune-level unit's facilities against its children: where places are missing. */
 export const FacilityCoverageRow = z
@@ -763,6 +816,7 @@ export const FacilityCoverageRow = z
     missing: z.array(FacilityKind).describe('kinds of play place the unit has none of in use'),
   })
   .meta({ id: 'FacilityCoverageRow' });
+export type FacilityCoverageRow = z.infer<typeof FacilityCoverageRow>;
 export const FacilityCoverage = z
   .object({ unitCode: z.string(), rows: z.array(FacilityCoverageRow) })
   .meta({ id: 'FacilityCoverage' });

@@ -1,5 +1,5 @@
 import { caseErrorMessages } from '@tuoitho/domain';
-import { programmeProblemMessages } from './programme-messages';
+import { programmeFieldMessages, programmeProblemMessages } from './programme-messages';
 
 /** The two languages of the API: Vietnamese by default, English with `Accept-Language: en`. */
 export type Lang = 'vi' | 'en';
@@ -368,6 +368,7 @@ export const fieldMessages = {
   holiday_date_year: caseErrorMessages.holiday_date_year,
   holiday_date_repeated: caseErrorMessages.holiday_date_repeated,
   holiday_working_weekend: caseErrorMessages.holiday_working_weekend,
+  ...programmeFieldMessages,
 } satisfies Record<string, Text>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
