@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { navKeyForPath, visibleNavItems } from './navigation';
 
 describe('navigation', () => {
-  it('shows a partner only the overview, the programmes module and units', () => {
+  it('shows a partner only the overview, the programmes module with its pages, and units', () => {
     const keys = visibleNavItems(['units.read', 'programmes.read', 'activities.write']).map(
       (item) => item.key,
     );
-    expect(keys).toEqual(['dashboard', 'programmes', 'units']);
+    expect(keys).toEqual([
+      'dashboard',
+      'programmes',
+      'activities',
+      'planDocuments',
+      'communications',
+      'incidents',
+      'facilities',
+      'units',
+    ]);
   });
 
   it('shows an administrator the administration pages but no case module', () => {

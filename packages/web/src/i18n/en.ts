@@ -1,3 +1,4 @@
+import { enActivities } from './en.activities';
 import { enAdmin } from './en.admin';
 import { enAlerts } from './en.alerts';
 import { enBenefits } from './en.benefits';
@@ -186,5 +187,6 @@ export const en: Messages = {
   ...enAlerts,
   ...enBenefits,
   ...enProgrammes,
+  ...enActivities,
   ...enOutreach,
 };

@@ -1,3 +1,4 @@
+import { viActivities } from './vi.activities';
 import { viAdmin } from './vi.admin';
 import { viAlerts } from './vi.alerts';
 import { viBenefits } from './vi.benefits';
@@ -186,6 +187,7 @@ export const vi = {
   ...viAlerts,
   ...viBenefits,
   ...viProgrammes,
+  ...viActivities,
   ...viOutreach,
 };
 
