@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { defaultBenefitCatalogue } from '@tuoitho/domain';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { authRoutes } from './modules/auth/auth.routes';
 import { ensureBenefitCatalogue } from './modules/benefits/benefits.catalogue';
@@ -102,6 +103,9 @@ export async function prepareDatabase(
     opts.demo && opts.demoChildren !== false
       ? await seedDemoProgrammes({ db: database.db }, { now: new Date() })
       : null;
+  // The embedded database has no autovacuum: fresh statistics after the bulk demo load keep the
+  // planner from taking the tables for empty (nested loops over thousands of children).
+  if (demoChildren.length > 0) await sql`ANALYZE`.execute(database.db);
   return {
     migrations,
     units,

@@ -135,6 +135,8 @@ async function swimmersByYear(
   const { rows: counts } = await sql<{ year: number; denominator: string; numerator: string }>`
     WITH days (year, reference_day, born_after, born_on_or_before) AS (VALUES ${sql.join(rows)}),
     kids AS (
+      -- The day of each child's first passed outcome, looked up per child through the index on
+      -- activity_participant (child_id): planners misjudge a grouped join here on small tables.
       SELECT c.id, c.birth_reference_date, c.status, c.status_changed_at,
              (SELECT min(coalesce(ap.assessed_on, a.ends_on))
               FROM activity_participant ap
@@ -153,9 +155,7 @@ async function swimmersByYear(
     LEFT JOIN kids c
       ON c.birth_reference_date > d.born_after
      AND c.birth_reference_date <= d.born_on_or_before
-     AND NOT (c.status IN ('moved_away', 'deceased')
-              AND (c.status_changed_at IS NULL
-                   OR (c.status_changed_at AT TIME ZONE ${TIME_ZONE})::date < d.reference_day))
+     AND ${presentOn(sql`d.reference_day`)}
     GROUP BY d.year`.execute(exec);
   for (const r of counts) result.set(Number(r.year), share(toNumber(r.numerator), toNumber(r.denominator)));
   return result;
@@ -175,33 +175,15 @@ async function swimmers(
   referenceDay: string,
   passed: RawBuilder<unknown>,
 ): Promise<IndicatorValue> {
-  const { bornAfter, bornOnOrBefore } = birthRangeForAges(referenceDay, 6, 16);
-  const row = await sql<{ denominator: string; numerator: string }>`
-    SELECT count(*) AS denominator,
-           count(*) FILTER (WHERE EXISTS (
-             SELECT 1
-             FROM activity_participant ap
-             JOIN activity a ON a.id = ap.activity_id
-             WHERE ap.child_id = c.id
-               AND a.kind = 'swimming_class'
-               AND ${passed}
-               AND coalesce(ap.assessed_on, a.ends_on) <= ${referenceDay}::date
-           )) AS numerator
-    FROM child c
-    JOIN admin_unit u ON u.id = c.unit_id
-    WHERE u.path <@ ${unitPath}::ltree
-      AND c.merged_into IS NULL
-      AND c.birth_reference_date > ${bornAfter}::date
-      AND c.birth_reference_date <= ${bornOnOrBefore}::date
-      AND ${presentOn(referenceDay)}`.execute(exec);
-  const r = row.rows[0];
-  return share(toNumber(r?.numerator), toNumber(r?.denominator));
+  const year = Number(referenceDay.slice(0, 4));
+  const byYear = await swimmersByYear(exec, unitPath, [{ year, referenceDay }], passed);
+  return byYear.get(year) ?? share(0, 0);
 }
 
-/** The child had not moved away or died before the day (in Vietnam's time zone). */
-function presentOn(day: string) {
+/** The child `c` had not moved away or died before the day (in Vietnam's time zone). */
+function presentOn(day: RawBuilder<unknown>) {
   return sql<boolean>`NOT (c.status IN ('moved_away', 'deceased')
-    AND (c.status_changed_at IS NULL OR (c.status_changed_at AT TIME ZONE ${TIME_ZONE})::date < ${day}::date))`;
+    AND (c.status_changed_at IS NULL OR (c.status_changed_at AT TIME ZONE ${TIME_ZONE})::date < ${day}))`;
 }
 
 /** 5-year-olds of the subtree today, and those in preschool or school. */
@@ -216,7 +198,7 @@ async function preschool(exec: Exec, unitPath: string, today: string): Promise<I
       AND c.merged_into IS NULL
       AND c.birth_reference_date > ${bornAfter}::date
       AND c.birth_reference_date <= ${bornOnOrBefore}::date
-      AND ${presentOn(today)}`.execute(exec);
+      AND ${presentOn(sql`${today}::date`)}`.execute(exec);
   const r = row.rows[0];
   return share(toNumber(r?.numerator), toNumber(r?.denominator));
 }

@@ -61,4 +61,13 @@ describe('byNeed', () => {
       '14812',
     ]);
   });
+
+  it('puts communes with no registered children last: there is nothing to measure yet', () => {
+    const empty = { ...haLong, unitCode: '14999', unitName: 'Xã Chưa Nhập', children: 0 };
+    expect(byNeed([empty, bimSon, haLong]).map((entry) => entry.unitCode)).toEqual([
+      '14833',
+      '14812',
+      '14999',
+    ]);
+  });
 });

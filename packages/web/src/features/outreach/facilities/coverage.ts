@@ -39,11 +39,14 @@ export function coverageTotals(rows: readonly CoverageRow[]): CoverageTotals {
 
 /**
  * Communes that need places most first: those without any play place (by number of children),
- * then by children per play place, the highest first.
+ * then by children per play place, the highest first; communes with no registered children yet
+ * (nothing to measure) last.
  */
 export function byNeed(rows: readonly CoverageRow[]): CoverageRow[] {
-  const need = (row: CoverageRow) =>
-    row.childrenPerPlayPlace === null ? Number.POSITIVE_INFINITY : row.childrenPerPlayPlace;
+  const need = (row: CoverageRow) => {
+    if (row.children === 0) return -1;
+    return row.childrenPerPlayPlace === null ? Number.POSITIVE_INFINITY : row.childrenPerPlayPlace;
+  };
   return [...rows].sort((a, b) => {
     const difference = need(b) - need(a);
     if (difference !== 0 && !Number.isNaN(difference)) return difference;
