@@ -56,6 +56,10 @@ export const validationMessages: Record<string, { vi: string; en: string }> = {
     en: 'Personal id {value} already belongs to a child registered in another unit',
   },
   unit_code: { vi: 'Mã đơn vị hành chính không hợp lệ', en: 'Invalid administrative unit code' },
+  question_id: {
+    vi: 'Mã câu hỏi chỉ gồm chữ thường không dấu, số, dấu chấm, gạch (tối đa 40 ký tự)',
+    en: 'A question id holds lower-case letters, digits, dots and dashes (at most 40)',
+  },
   year_to_before_from: {
     vi: 'Năm kết thúc không được trước năm bắt đầu',
     en: 'The end year cannot be before the start year',

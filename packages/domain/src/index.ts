@@ -8,6 +8,8 @@ export * from './cases-documents-api';
 export * from './catalogues';
 export * from './common';
 export * from './holidays-api';
+export * from './inspections';
+export * from './inspections-api';
 export * from './notifications-api';
 export * from './permissions';
 export * from './programmes';

@@ -15,12 +15,16 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { seedDemoCases } from './modules/cases/cases.seed';
 import { caseDocumentsRoutes } from './modules/cases/documents/case-documents.routes';
 import { casePartsRoutes } from './modules/cases/parts/case-parts.routes';
+import { childFriendlyRoutes } from './modules/child-friendly/child-friendly.routes';
+import { seedDemoChildFriendly } from './modules/child-friendly/seed/child-friendly.seed';
 import { cataloguesRoutes } from './modules/children/catalogues.routes';
 import { childrenRoutes } from './modules/children/children.routes';
 import { seedDemoChildren } from './modules/children/children.seed';
 import { childImportRoutes } from './modules/children/import/import.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { holidaysRoutes } from './modules/holidays/holidays.routes';
+import { inspectionsModuleRoutes } from './modules/inspections';
+import { seedDemoInspections } from './modules/inspections/seed/inspections.seed';
 import { jobsRoutes } from './modules/jobs/jobs.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { programmesModuleRoutes } from './modules/programmes';
@@ -67,6 +71,8 @@ export function allRoutes(ctx: AppContext): RouteDef[] {
     ...benefitsRoutes(ctx),
     ...benefitPaymentsRoutes(ctx),
     ...programmesModuleRoutes(ctx),
+    ...inspectionsModuleRoutes(ctx),
+    ...childFriendlyRoutes(ctx),
   ];
 }
 
@@ -103,6 +109,15 @@ export async function prepareDatabase(
     opts.demo && opts.demoChildren !== false
       ? await seedDemoProgrammes({ db: database.db }, { now: new Date() })
       : null;
+  // Demo inspections with recommendations in every state, and child-friendly assessments.
+  const demoInspections =
+    opts.demo && opts.demoChildren !== false
+      ? await seedDemoInspections({ db: database.db }, { now: new Date() })
+      : null;
+  const demoChildFriendly =
+    opts.demo && opts.demoChildren !== false
+      ? await seedDemoChildFriendly({ db: database.db }, { now: new Date() })
+      : null;
   // The embedded database has no autovacuum: fresh statistics after the bulk demo load keep the
   // planner from taking the tables for empty (nested loops over thousands of children).
   if (demoChildren.length > 0) await sql`ANALYZE`.execute(database.db);
@@ -116,6 +131,8 @@ export async function prepareDatabase(
     demoCases,
     demoBenefits,
     demoProgrammes,
+    demoInspections,
+    demoChildFriendly,
   };
 }
 

@@ -23,6 +23,11 @@ const ProfilePage = lazy(() => import('../features/profile/ProfilePage'));
 const HolidaysPage = lazy(() => import('../features/holidays/HolidaysPage'));
 const BenefitsPage = lazy(() => import('../features/benefits/BenefitsPage'));
 const BenefitCataloguePage = lazy(() => import('../features/benefits/BenefitCataloguePage'));
+const InspectionsPage = lazy(() => import('../features/inspections/InspectionsPage'));
+const InspectionPlanPage = lazy(() => import('../features/inspections/PlanPage'));
+const InspectionSessionPage = lazy(() => import('../features/inspections/SessionPage'));
+const ChildFriendlyPage = lazy(() => import('../features/childFriendly/ChildFriendlyPage'));
+const AssessmentPage = lazy(() => import('../features/childFriendly/AssessmentPage'));
 const ProgrammesPage = lazy(() => import('../features/programmes/ProgrammesPage'));
 const ProgrammePage = lazy(() => import('../features/programmes/ProgrammePage'));
 const DocumentsPage = lazy(() => import('../features/programmes/documents/DocumentsPage'));
@@ -225,6 +230,50 @@ export function AppRoutes() {
             </Guarded>
           }
         />
+        <Route path="inspections">
+          <Route
+            index
+            element={
+              <Guarded navKey="inspections">
+                <InspectionsPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="plans/:id"
+            element={
+              <Guarded navKey="inspections">
+                <InspectionPlanPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path="sessions/:id"
+            element={
+              <Guarded navKey="inspections">
+                <InspectionSessionPage />
+              </Guarded>
+            }
+          />
+        </Route>
+        <Route path="child-friendly">
+          <Route
+            index
+            element={
+              <Guarded navKey="childFriendly">
+                <ChildFriendlyPage />
+              </Guarded>
+            }
+          />
+          <Route
+            path=":id"
+            element={
+              <Guarded navKey="childFriendly">
+                <AssessmentPage />
+              </Guarded>
+            }
+          />
+        </Route>
         <Route
           path="units"
           element={

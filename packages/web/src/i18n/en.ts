@@ -4,8 +4,10 @@ import { enAlerts } from './en.alerts';
 import { enBenefits } from './en.benefits';
 import { enCaseParts } from './en.caseParts';
 import { enCases } from './en.cases';
+import { enChildFriendly } from './en.childFriendly';
 import { enChildren } from './en.children';
 import { enImport } from './en.import';
+import { enInspections } from './en.inspections';
 import { enOutreach } from './en.outreach';
 import { enProgrammes } from './en.programmes';
 import { enTransfer } from './en.transfer';
@@ -189,4 +191,6 @@ export const en: Messages = {
   ...enProgrammes,
   ...enActivities,
   ...enOutreach,
+  ...enInspections,
+  ...enChildFriendly,
 };

@@ -4,8 +4,10 @@ import { viAlerts } from './vi.alerts';
 import { viBenefits } from './vi.benefits';
 import { viCaseParts } from './vi.caseParts';
 import { viCases } from './vi.cases';
+import { viChildFriendly } from './vi.childFriendly';
 import { viChildren } from './vi.children';
 import { viImport } from './vi.import';
+import { viInspections } from './vi.inspections';
 import { viOutreach } from './vi.outreach';
 import { viProgrammes } from './vi.programmes';
 import { viTransfer } from './vi.transfer';
@@ -189,6 +191,8 @@ export const vi = {
   ...viProgrammes,
   ...viActivities,
   ...viOutreach,
+  ...viInspections,
+  ...viChildFriendly,
 };
 
 /** Same keys as T, every message a string (so other languages may say it differently). */

@@ -48,6 +48,12 @@ export const DEMO_USERS = [
     unitCode: '38',
     roles: ['partner'],
   },
+  {
+    username: 'thanhtra.thanhhoa',
+    fullName: 'Trịnh Văn Kiểm (Đoàn kiểm tra tỉnh)',
+    unitCode: '38',
+    roles: ['inspector'],
+  },
 ] as const;
 
 /** Inserts the system roles that are missing; never overwrites an administrator's edits. */

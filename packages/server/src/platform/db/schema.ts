@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { ChildFriendlyTables } from './schema-child-friendly';
+import type { InspectionTables } from './schema-inspections';
 
 /** Kysely table types; keep in step with the SQL migrations (a test compares them). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -780,7 +782,7 @@ export interface FacilityTable {
   updated_by: string | null;
 }
 
-export interface DB {
+export interface DB extends InspectionTables, ChildFriendlyTables {
   stored_file: StoredFileTable;
   plan_document: PlanDocumentTable;
   plan_document_target: PlanDocumentTargetTable;

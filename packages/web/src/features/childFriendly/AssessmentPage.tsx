@@ -1,0 +1,4 @@
+/** Placeholder until its owner builds the page. */
+export default function AssessmentPage() {
+  return null;
+}

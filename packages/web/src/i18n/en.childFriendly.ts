@@ -1,0 +1,2 @@
+/** Messages of the child-friendly commune assessment (en). */
+export const enChildFriendly = {};

@@ -1,0 +1,2 @@
+/** Messages of inspections and supervision (en). */
+export const enInspections = {};

@@ -1,0 +1,2 @@
+/** Messages of the child-friendly commune assessment (vi). */
+export const viChildFriendly = {};

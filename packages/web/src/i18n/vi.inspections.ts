@@ -1,0 +1,2 @@
+/** Messages of inspections and supervision (vi). */
+export const viInspections = {};
