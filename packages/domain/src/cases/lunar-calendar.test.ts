@@ -83,4 +83,19 @@ describe('Vietnamese lunar calendar', () => {
     expect(dateOfJulianDayNumber(2451545)).toBe('2000-01-01');
     expect(dateOfJulianDayNumber(julianDayNumber(29, 2, 2024))).toBe('2024-02-29');
   });
+
+  it('starts the month on the true new moon when the mean one is a day late (2054-05-07 is 30/3)', () => {
+    expect(solarToLunar('2054-05-06')).toEqual({ year: 2054, month: 3, day: 29, leap: false });
+    expect(solarToLunar('2054-05-07')).toEqual({ year: 2054, month: 3, day: 30, leap: false });
+    expect(solarToLunar('2054-05-08')).toEqual({ year: 2054, month: 4, day: 1, leap: false });
+  });
+
+  it('gives every day of 1900–2199 a lunar date that converts back to it', () => {
+    const wrong: string[] = [];
+    for (let day = '1900-01-01'; day < '2199-12-01'; day = addCalendarDays(day, 1)) {
+      const lunar = solarToLunar(day);
+      if (lunar.day < 1 || lunar.day > 30 || lunarToSolar(lunar) !== day) wrong.push(day);
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -148,9 +148,14 @@ export function solarToLunar(date: string): LunarDate {
   const [yy = 0, mm = 0, dd = 0] = date.split('-').map(Number);
   assertYear(yy);
   const dayNumber = julianDayNumber(dd, mm, yy);
-  const k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH);
-  let monthStart = newMoonDay(k + 1);
-  if (monthStart > dayNumber) monthStart = newMoonDay(k);
+  // The mean-moon estimate can land one lunation late (the true new moon falls up to ~14 hours
+  // from the mean one): step back until the month starts on or before the day (2054-05-07).
+  let k = Math.floor((dayNumber - NEW_MOON_EPOCH) / SYNODIC_MONTH) + 1;
+  let monthStart = newMoonDay(k);
+  while (monthStart > dayNumber) {
+    k -= 1;
+    monthStart = newMoonDay(k);
+  }
   let a11 = lunarMonth11(yy);
   let b11 = a11;
   let year: number;
