@@ -6,6 +6,8 @@ export * from './cases';
 export * from './cases-api';
 export * from './cases-documents-api';
 export * from './catalogues';
+export * from './child-friendly';
+export * from './child-friendly-api';
 export * from './common';
 export * from './holidays-api';
 export * from './inspections';

@@ -20,6 +20,8 @@ export const NotificationKind = z
     'closure_proposed',
     'assigned',
     'digest',
+    'recommendation_due_soon',
+    'recommendation_overdue',
   ])
   .meta({ id: 'NotificationKind' });
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -44,6 +46,9 @@ export const Notification = z
     dueAt: IsoDateTime.nullable(),
     counts: DigestCounts.optional().describe('digest only'),
     day: IsoDate.optional().describe('digest only: the Việt Nam day it covers'),
+    recommendationId: Uuid.optional().describe('recommendation reminders only'),
+    deadline: IsoDate.optional().describe('recommendation reminders only: its deadline'),
+    unitName: z.string().optional().describe('recommendation reminders only: the responsible unit'),
     createdAt: IsoDateTime,
     readAt: IsoDateTime.nullable(),
   })

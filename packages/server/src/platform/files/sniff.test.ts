@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCX, PDF, sniffFileType, zipEntries } from './sniff';
+import { DOCX, JPEG, PDF, PNG, sniffFileType, WEBP, zipEntries } from './sniff';
 import {
   DOCM_MAIN,
   exeBytes,
@@ -71,5 +71,50 @@ describe('sniffFileType', () => {
     const names = zipEntries(wordPackage())?.map((e) => e.name);
     expect(names).toEqual(['[Content_Types].xml', 'word/document.xml']);
     expect(zipEntries(Buffer.concat([exeBytes, wordPackage()]))).toBeUndefined();
+  });
+});
+
+describe('photos (inspection evidence)', () => {
+  /** A real 1×1 PNG. */
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const jpeg = Buffer.concat([
+    Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+    Buffer.from('JFIF\0'),
+    Buffer.alloc(20),
+  ]);
+  const webp = Buffer.concat([
+    Buffer.from('RIFF'),
+    Buffer.from([26, 0, 0, 0]),
+    Buffer.from('WEBPVP8L'),
+    Buffer.alloc(18),
+  ]);
+
+  it('recognises JPEG, PNG and WebP by their content', () => {
+    expect(sniffFileType(png)).toBe(PNG);
+    expect(sniffFileType(jpeg)).toBe(JPEG);
+    expect(sniffFileType(webp)).toBe(WEBP);
+    expect(sniffFileType(new Uint8Array(png))).toBe(PNG);
+  });
+
+  it('refuses look-alikes: HTML, a PNG signature without IHDR, other RIFF files, truncated headers', () => {
+    expect(sniffFileType(Buffer.concat([htmlBytes, png]))).toBe('unknown');
+    const noIhdr = Buffer.from(png);
+    noIhdr.write('IDAT', 12, 'latin1');
+    expect(sniffFileType(noIhdr)).toBe('unknown');
+    expect(sniffFileType(png.subarray(0, 20))).toBe('unknown');
+    const wave = Buffer.from(webp);
+    wave.write('WAVE', 8, 'latin1');
+    expect(sniffFileType(wave)).toBe('unknown');
+    expect(sniffFileType(Buffer.from([0xff, 0xd8, 0xff]))).toBe('unknown');
+    expect(sniffFileType(Buffer.from([0xff, 0xd8, 0xff, 0xff, 0xff]))).toBe('unknown');
+    expect(sniffFileType(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBe('unknown');
+  });
+
+  it('keeps PDF and DOCX as they were', async () => {
+    expect(sniffFileType(minimalPdf())).toBe(PDF);
+    expect(sniffFileType(await realDocx())).toBe(DOCX);
   });
 });

@@ -8,18 +8,66 @@ import { inflateRawSync } from 'node:zlib';
 
 export const PDF = 'application/pdf';
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const JPEG = 'image/jpeg';
+export const PNG = 'image/png';
+export const WEBP = 'image/webp';
 
-export type SniffedType = typeof PDF | typeof DOCX | 'unknown';
+export type SniffedType = typeof PDF | typeof DOCX | typeof JPEG | typeof PNG | typeof WEBP | 'unknown';
 
 /** The file extension a download of each accepted type carries. */
-export const extensionOf: Record<Exclude<SniffedType, 'unknown'>, string> = { [PDF]: 'pdf', [DOCX]: 'docx' };
+export const extensionOf: Record<Exclude<SniffedType, 'unknown'>, string> = {
+  [PDF]: 'pdf',
+  [DOCX]: 'docx',
+  [JPEG]: 'jpg',
+  [PNG]: 'png',
+  [WEBP]: 'webp',
+};
 
 /** The real type of a file, read from its content. */
 export function sniffFileType(bytes: Uint8Array): SniffedType {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isPdf(buf)) return PDF;
   if (isDocx(buf)) return DOCX;
+  if (isJpeg(buf)) return JPEG;
+  if (isPng(buf)) return PNG;
+  if (isWebp(buf)) return WEBP;
   return 'unknown';
+}
+
+// ---------------------------------------------------------------- photos (evidence)
+
+/** A JPEG starts with the SOI marker `FF D8` followed by another marker (`FF C0`–`FF FE`). */
+export function isJpeg(buf: Buffer): boolean {
+  return (
+    buf.length >= 4 &&
+    buf[0] === 0xff &&
+    buf[1] === 0xd8 &&
+    buf[2] === 0xff &&
+    (buf[3] ?? 0) >= 0xc0 &&
+    (buf[3] ?? 0) < 0xff
+  );
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG: the 8-byte signature, then the 13-byte `IHDR` chunk, which must come first. */
+export function isPng(buf: Buffer): boolean {
+  return (
+    buf.length >= 33 &&
+    buf.subarray(0, 8).equals(PNG_SIGNATURE) &&
+    buf.readUInt32BE(8) === 13 &&
+    buf.subarray(12, 16).toString('latin1') === 'IHDR'
+  );
+}
+
+/** A WebP: `RIFF`, the size, `WEBP`, then a `VP8 `, `VP8L` or `VP8X` chunk. */
+export function isWebp(buf: Buffer): boolean {
+  return (
+    buf.length >= 20 &&
+    buf.subarray(0, 4).toString('latin1') === 'RIFF' &&
+    buf.subarray(8, 12).toString('latin1') === 'WEBP' &&
+    /^VP8[ LX]$/.test(buf.subarray(12, 16).toString('latin1'))
+  );
 }
 
 /**

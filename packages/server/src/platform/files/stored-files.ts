@@ -4,7 +4,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../http/errors';
 import { getCleanFileName, withExtension } from './file-name';
-import { DOCX, extensionOf, PDF, type SniffedType, sniffFileType } from './sniff';
+import { DOCX, extensionOf, JPEG, PDF, PNG, type SniffedType, sniffFileType, WEBP } from './sniff';
 
 /**
  * Uploaded files kept in the database (`stored_file`), never on disk under a name the client
@@ -15,7 +15,13 @@ import { DOCX, extensionOf, PDF, type SniffedType, sniffFileType } from './sniff
 type Exec = Kysely<DB> | Transaction<DB>;
 type AcceptedType = Exclude<SniffedType, 'unknown'>;
 
-const typeNames: Record<AcceptedType, string> = { [PDF]: 'PDF', [DOCX]: 'DOCX' };
+const typeNames: Record<AcceptedType, string> = {
+  [PDF]: 'PDF',
+  [DOCX]: 'DOCX',
+  [JPEG]: 'JPEG',
+  [PNG]: 'PNG',
+  [WEBP]: 'WebP',
+};
 
 /** A checked upload: the clean display name (with the right extension) and the sniffed type. */
 export type CheckedUpload = { fileName: string; contentType: AcceptedType; content: Buffer };

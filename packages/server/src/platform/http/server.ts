@@ -116,7 +116,11 @@ export async function createHttpServer(
   });
 
   // Files uploaded as the raw request body (imports); only routes that declare `consumes` read them.
-  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(
+    [...UPLOAD_TYPES, ...PHOTO_UPLOAD_TYPES],
+    { parseAs: 'buffer' },
+    (_req, body, done) => done(null, body),
+  );
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
@@ -168,6 +172,9 @@ export const UPLOAD_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 ];
+
+/** Photos, read as raw bodies too; only routes that list them in `consumes` (evidence) take them. */
+export const PHOTO_UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
 function assertUpload(types: string[], req: FastifyRequest) {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

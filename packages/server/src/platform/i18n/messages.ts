@@ -1,5 +1,8 @@
 import { caseErrorMessages } from '@tuoitho/domain';
+import { cfFieldMessages, cfProblemMessages } from './cf-messages';
+import { inspectionCoreFieldMessages, inspectionCoreProblemMessages } from './inspection-core-messages';
 import { programmeFieldMessages, programmeProblemMessages } from './programme-messages';
+import { recommendationFieldMessages, recommendationProblemMessages } from './recommendation-messages';
 
 /** The two languages of the API: Vietnamese by default, English with `Accept-Language: en`. */
 export type Lang = 'vi' | 'en';
@@ -256,6 +259,9 @@ export const problemMessages = {
     detail: { vi: '{reason}', en: '{reason}' },
   },
   ...programmeProblemMessages,
+  ...cfProblemMessages,
+  ...inspectionCoreProblemMessages,
+  ...recommendationProblemMessages,
   internal: {
     title: { vi: 'Lỗi hệ thống', en: 'Internal error' },
     detail: {
@@ -369,6 +375,9 @@ export const fieldMessages = {
   holiday_date_repeated: caseErrorMessages.holiday_date_repeated,
   holiday_working_weekend: caseErrorMessages.holiday_working_weekend,
   ...programmeFieldMessages,
+  ...cfFieldMessages,
+  ...inspectionCoreFieldMessages,
+  ...recommendationFieldMessages,
 } satisfies Record<string, Text>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

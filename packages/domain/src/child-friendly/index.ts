@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './default-catalogue';
+export * from './scoring';
