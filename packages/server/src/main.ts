@@ -1,6 +1,7 @@
 import { startApp } from './app';
 import { scheduleBenefitJobs } from './modules/benefits/benefits.jobs';
 import { scheduleRegistryJobs } from './modules/children/children.jobs';
+import { scheduleInspectionReminders } from './modules/inspections/recommendations/recommendations.jobs';
 import { scheduleCaseAlertJobs } from './modules/notifications/notifications.jobs';
 import { loadConfig } from './platform/config';
 import { DataDirLockedError } from './platform/db/data-dir-lock';
@@ -36,6 +37,7 @@ await app.server.listen({ port: config.port, host: config.host });
 const stopJobs = scheduleRegistryJobs(app.ctx.db, log);
 const stopBenefitJobs = scheduleBenefitJobs(app.ctx.db, log);
 const stopCaseAlerts = scheduleCaseAlertJobs(app.ctx.db, log);
+scheduleInspectionReminders(app.ctx.db, log);
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

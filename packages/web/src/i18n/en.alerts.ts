@@ -32,6 +32,10 @@ export const enAlerts: Widen<typeof viAlerts> = {
     },
     digest: 'Digest of {{day}}: {{open}} open cases, {{dueSoon}} due soon, {{overdue}} overdue',
     unknownCase: '(no number)',
+    recommendation: {
+      recommendation_due_soon: 'Inspection recommendation for {{unit}} due soon (due {{deadline}})',
+      recommendation_overdue: 'Inspection recommendation for {{unit}} overdue (due {{deadline}})',
+    },
   },
   holidays: {
     title: 'Public holidays',

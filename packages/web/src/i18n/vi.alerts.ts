@@ -29,6 +29,10 @@ export const viAlerts = {
     },
     digest: 'Bản tin ngày {{day}}: {{open}} vụ việc đang mở, {{dueSoon}} sắp đến hạn, {{overdue}} quá hạn',
     unknownCase: '(không rõ số)',
+    recommendation: {
+      recommendation_due_soon: 'Kiến nghị sau kiểm tra giao {{unit}} sắp đến hạn (hạn {{deadline}})',
+      recommendation_overdue: 'Kiến nghị sau kiểm tra giao {{unit}} đã quá hạn (hạn {{deadline}})',
+    },
   },
   holidays: {
     title: 'Ngày nghỉ lễ, Tết',

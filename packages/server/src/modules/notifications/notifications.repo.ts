@@ -13,6 +13,10 @@ export type NotificationPayload = {
   dueAt?: string;
   counts?: { open: number; dueSoon: number; overdue: number };
   day?: string;
+  /** Recommendation reminders: the recommendation, its deadline and the responsible unit's name. */
+  recommendationId?: string;
+  deadline?: string;
+  unitName?: string;
 };
 
 export type NewNotification = {

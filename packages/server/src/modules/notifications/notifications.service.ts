@@ -36,6 +36,9 @@ function notificationOf(row: NotificationRow): Notification {
     dueAt: payload.dueAt ?? null,
     ...(counts.success ? { counts: counts.data } : {}),
     ...(payload.day ? { day: payload.day } : {}),
+    ...(payload.recommendationId ? { recommendationId: payload.recommendationId } : {}),
+    ...(payload.deadline ? { deadline: payload.deadline } : {}),
+    ...(payload.unitName ? { unitName: payload.unitName } : {}),
     createdAt: formatVnDateTime(row.created_at),
     readAt: row.read_at ? formatVnDateTime(row.read_at) : null,
   };

@@ -47,6 +47,25 @@ describe('notificationText', () => {
     expect(notificationTarget(base)).toBe(`/cases/${base.caseId}`);
   });
 
+  it('tells a recommendation reminder and leads to the inspections', async () => {
+    await i18n.changeLanguage('vi');
+    const reminder: Notification = {
+      ...base,
+      kind: 'recommendation_overdue',
+      caseId: null,
+      caseNumber: null,
+      step: null,
+      dueAt: null,
+      recommendationId: '5d2f7d3e-5b8a-4a9e-8c3d-1f2e3a4b5c6d',
+      deadline: '2026-05-06',
+      unitName: 'Phường Bỉm Sơn',
+    };
+    expect(notificationText(reminder, i18n.t)).toBe(
+      'Kiến nghị sau kiểm tra giao Phường Bỉm Sơn đã quá hạn (hạn 06/05/2026)',
+    );
+    expect(notificationTarget(reminder)).toBe('/inspections');
+  });
+
   it('speaks English when chosen', async () => {
     await i18n.changeLanguage('en');
     expect(notificationText(base, i18n.t)).toBe(

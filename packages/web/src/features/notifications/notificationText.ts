@@ -15,13 +15,20 @@ export function notificationText(item: Notification, t: TFunction): string {
       overdue: item.counts?.overdue ?? 0,
     });
   }
+  if (item.kind === 'recommendation_due_soon' || item.kind === 'recommendation_overdue') {
+    return t(`notifications.recommendation.${item.kind}`, {
+      unit: item.unitName ?? '',
+      deadline: item.deadline ? formatDate(item.deadline) : '',
+    });
+  }
   const step = item.step ? t(`notifications.steps.${item.step}`) : '';
   const what = t(`notifications.kinds.${item.kind}`, { step });
   const due = item.dueAt ? t('notifications.due', { due: formatDateTime(item.dueAt) }) : '';
   return `${t('notifications.case', { number: item.caseNumber ?? t('notifications.unknownCase'), what })}${due}`;
 }
 
-/** Where a click on a notification leads: the case, or the case list for a digest. */
+/** Where a click on a notification leads: the case, the case list for a digest, the follow-up of a recommendation. */
 export function notificationTarget(item: Notification): string {
+  if (item.recommendationId) return '/inspections';
   return item.caseId ? `/cases/${item.caseId}` : '/cases';
 }
