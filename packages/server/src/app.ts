@@ -15,6 +15,7 @@ import { casesRoutes } from './modules/cases/cases.routes';
 import { seedDemoCases } from './modules/cases/cases.seed';
 import { caseDocumentsRoutes } from './modules/cases/documents/case-documents.routes';
 import { casePartsRoutes } from './modules/cases/parts/case-parts.routes';
+import { ensureCfCatalogue } from './modules/child-friendly/child-friendly.catalogue';
 import { childFriendlyRoutes } from './modules/child-friendly/child-friendly.routes';
 import { seedDemoChildFriendly } from './modules/child-friendly/seed/child-friendly.seed';
 import { cataloguesRoutes } from './modules/children/catalogues.routes';
@@ -89,6 +90,7 @@ export async function prepareDatabase(
   const units = await loadAdminUnits(database);
   const roles = await ensureSystemRoles(database);
   const benefitCatalogue = await ensureBenefitCatalogue(database.db, defaultBenefitCatalogue);
+  await ensureCfCatalogue(database.db);
   const demoUsers = opts.demo ? await seedDemoUsers(database) : [];
   const demoChildren =
     opts.demo && opts.demoChildren !== false
