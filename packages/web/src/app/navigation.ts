@@ -129,7 +129,7 @@ export const navItems: readonly NavItem[] = [
     key: 'childFriendly',
     path: '/child-friendly',
     group: 'work',
-    anyOf: ['childfriendly.assess', 'childfriendly.review', 'inspections.read'],
+    anyOf: ['childfriendly.assess', 'childfriendly.review', 'inspections.read', 'catalogs.manage'],
     isAvailable: true,
   },
   {

@@ -495,7 +495,8 @@ export class ChildFriendlyService {
           id,
           'recognised',
           actor.userId,
-          `${input.decisionNumber} (${input.decisionDate})`,
+          // Shown as written in the history: the date in the Vietnamese form dd/MM/yyyy.
+          `${input.decisionNumber} (${input.decisionDate.split('-').reverse().join('/')})`,
         );
       } else {
         await this.transition(tx, row, 'returned', { return_reason: input.reason }, actor);
