@@ -44,7 +44,7 @@ export type RecommendationFilter = {
   /** The derived state on `today` (overdue: not done and the deadline before today). */
   state?: 'open' | 'in_progress' | 'done' | 'overdue' | undefined;
   today: string;
-  after?: { deadline: string; id: string } | undefined;
+  after?: { done: boolean; deadline: string; id: string } | undefined;
   limit?: number | undefined;
 };
 
@@ -98,7 +98,10 @@ function baseQuery(exec: Exec) {
     ]);
 }
 
-/** The recommendations the caller may read that match the filter, by deadline then id. */
+/**
+ * The recommendations the caller may read that match the filter: those still to do first (the
+ * overdue, then the nearest deadlines), the done ones after them; by deadline then id.
+ */
 export async function listRecommendationRows(
   exec: Exec,
   actor: Scope,
@@ -127,10 +130,10 @@ export async function listRecommendationRows(
   }
   if (filter.after) {
     q = q.where(
-      sql<boolean>`(r.deadline, r.id) > (${filter.after.deadline}::date, ${filter.after.id}::uuid)`,
+      sql<boolean>`(r.status = 'done', r.deadline, r.id) > (${filter.after.done}, ${filter.after.deadline}::date, ${filter.after.id}::uuid)`,
     );
   }
-  q = q.orderBy('r.deadline').orderBy('r.id');
+  q = q.orderBy(sql`r.status = 'done'`).orderBy('r.deadline').orderBy('r.id');
   if (filter.limit !== undefined) q = q.limit(filter.limit);
   return (await q.execute()) as RecommendationRow[];
 }

@@ -435,6 +435,43 @@ describe('overdue', () => {
   });
 });
 
+describe('list order', () => {
+  it('puts what is still to do first (nearest deadline first), done ones after, page by page', async () => {
+    // Province 42 (Hà Tĩnh) is used by no other test.
+    const { agent: reader } = await agentFor(env, { unitCode: '42', permissions: ['inspections.read'] });
+    const commune = await env.database.db
+      .selectFrom('admin_unit')
+      .select('code')
+      .where('code', 'like', '1%')
+      .where('province_code', '=', '42')
+      .where('level', '=', 'commune')
+      .where('valid_to', 'is', null)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const plan = await insertPlan('42', year, ['other']);
+    const session = await insertSession(plan, commune.code, days(-90));
+    const oldDone = await insertRecommendation(session, commune.code, days(-80), 'done', days(-81));
+    const overdue = await insertRecommendation(session, commune.code, days(-5), 'open');
+    const soon = await insertRecommendation(session, commune.code, days(5), 'in_progress');
+    const later = await insertRecommendation(session, commune.code, days(40), 'open');
+    const recentDone = await insertRecommendation(session, commune.code, days(20), 'done', days(-1));
+    const expected = [overdue, soon, later, oldDone, recentDone];
+    expect(await listIds(reader, `&unit=${commune.code}`)).toEqual(expected);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (
+        await reader.get(
+          `/api/v1/inspections/recommendations?unit=${commune.code}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        )
+      ).json() as { items: { id: string }[]; nextCursor: string | null };
+      paged.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(expected);
+  });
+});
+
 describe('board', () => {
   // Province 40 (Nghệ An) is used by no other test: two communes, two years, two plans.
   const C1 = '16681';

@@ -36,16 +36,17 @@ export const RECOMMENDATION_EVIDENCE_TYPES = [JPEG, PNG, WEBP, PDF] as const;
 /** `dd/MM/yyyy` of an ISO date, as the history notes show dates. */
 const vnDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
-function encodeCursor(row: { deadline: string; id: string }): string {
-  return Buffer.from(`${row.deadline}|${row.id}`).toString('base64url');
+/** Position in the list: not done before done, then by deadline and id (see `listRecommendationRows`). */
+function encodeCursor(row: { status: string; deadline: string; id: string }): string {
+  return Buffer.from(`${row.status === 'done' ? 1 : 0}|${row.deadline}|${row.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { deadline: string; id: string } {
-  const [deadline = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || !/^[0-9a-f-]{36}$/i.test(id)) {
+function decodeCursor(cursor: string): { done: boolean; deadline: string; id: string } {
+  const [done = '', deadline = '', id = ''] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!/^[01]$/.test(done) || !/^\d{4}-\d{2}-\d{2}$/.test(deadline) || !/^[0-9a-f-]{36}$/i.test(id)) {
     throw invalidField('query.cursor', 'invalid_cursor');
   }
-  return { deadline, id };
+  return { done: done === '1', deadline, id };
 }
 
 /** The facts of a recommendation that its audit rows record (no personal data in inspections). */
