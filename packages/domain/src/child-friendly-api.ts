@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText, UnitRef, version, Year } from './api-fields';
 import { Label } from './catalogues/labels';
 import { CfCatalogue, CfCriterionInput, CfSystemFigure, CfUnitCategory } from './child-friendly/catalogue';
 import { IsoDate, IsoDateTime, PageQuery, Uuid } from './common';
@@ -21,17 +22,6 @@ import { StoredFile } from './programmes-api';
  *   · `GET /evidence/{fileId}/file` · `DELETE /evidence/{fileId}`
  * - `GET  /comparison?unit=&yearFrom=&yearTo=` (communes × years)
  */
-
-const version = z.number().int().min(1);
-const Year = z.number().int().min(2000).max(2100);
-const UnitRef = z.string().regex(/^\d{2}(\d{3})?$/, { message: 'unit_code' });
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 // ---------------------------------------------------------------- catalogue and settings
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OptionalText, Text, UnitRef, version, Year } from './api-fields';
 import { IsoDate, IsoDateTime, PageQuery, Uuid } from './common';
 import {
   FindingSeverity,
@@ -15,18 +16,6 @@ import { StoredFile } from './programmes-api';
  * templates, yearly plans, sessions with answers, evidence and findings, recommendations that the
  * inspected unit answers, the follow-up board and the inspection report (Word).
  */
-
-const version = z.number().int().min(1);
-const Year = z.number().int().min(2000).max(2100);
-const UnitRef = z.string().regex(/^\d{2}(\d{3})?$/, { message: 'unit_code' });
-const Text = (max: number) => z.string().trim().min(1).max(max);
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullish()
-    .transform((value) => (value ? value : null));
 
 /** The largest evidence file (photo or PDF). */
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;

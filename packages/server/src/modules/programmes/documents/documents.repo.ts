@@ -1,7 +1,8 @@
 import type { TargetInput } from '@tuoitho/domain';
 import { type Insertable, sql, type Transaction, type Updateable } from 'kysely';
 import { likeContains } from '../../../platform/db/like';
-import type { DB, PlanDocumentTable } from '../../../platform/db/schema';
+import type { DB } from '../../../platform/db/schema';
+import type { PlanDocumentTable } from '../../../platform/db/schema-programmes';
 import type { Actor } from '../../../platform/http/route';
 import { type Exec, inSubtreeOrAboveSql } from '../scope';
 
